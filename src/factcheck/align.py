@@ -1,0 +1,119 @@
+"""Align: group claims from different articles that speak about the same thing.
+
+Not all pairs. Each claim is described by weighted keys: its content stems, the people it names
+(resolved through ``PersonIndex``, so spellings and aliases meet), the units it counts and the
+times it gives; a key's weight is its inverse document frequency over the cluster's claims.
+Claims are taken article by article; a claim looks up candidate groups through an inverted
+index of its rarer keys (blocking), scores each candidate against the group's first few members
+(a group that already holds a claim of the same article scores a little lower), and joins the
+best one above ``threshold``, or starts a new group. Cost grows with claims × candidates × a
+bounded number of members, not with claims².
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .lexical import content_terms
+from .models import Claim
+from .people import PersonIndex
+
+THRESHOLD = 0.3
+SAME_ARTICLE_PENALTY = 0.1
+MAX_COMPARED = 6
+MAX_CANDIDATES = 50
+COMMON_SHARE = 0.5
+
+
+@dataclass
+class ClaimGroup:
+    """Claims that speak about the same thing; ``members[0]`` is the canonical claim."""
+
+    members: list[Claim] = field(default_factory=list)
+    scores: dict[str, float] = field(default_factory=dict)  # claim id -> similarity to canonical
+
+    @property
+    def canonical(self) -> Claim:
+        return self.members[0]
+
+    @property
+    def articles(self) -> list[str]:
+        return list(dict.fromkeys(c.article for c in self.members))
+
+    @property
+    def id(self) -> str:
+        joined = "|".join(sorted(c.id for c in self.members))
+        return "g-" + hashlib.sha256(joined.encode()).hexdigest()[:12]
+
+
+def claim_keys(claim: Claim, people: PersonIndex) -> Counter:
+    """The weighted-by-count keys that describe a claim."""
+    keys = Counter(f"w:{t}" for t in content_terms(claim.text))
+    for entity in claim.entities:
+        person = people.key(entity.name) if entity.type == "person" else None
+        keys[f"e:{person or entity.name.lower()}"] += 1
+    keys.update(f"u:{q.unit}" for q in claim.quantities)
+    keys.update(f"t:{t.value}" for t in claim.times)
+    return keys
+
+
+def align(claims: list[Claim], people: PersonIndex, threshold: float = THRESHOLD):
+    """Groups of claims, in order of their canonical claims."""
+    keys = {c.id: claim_keys(c, people) for c in claims}
+    weights = _idf(keys.values())
+    vectors = {cid: _vector(k, weights) for cid, k in keys.items()}
+    common = {k for k, w in weights.items() if w < math.log(1 / COMMON_SHARE) + 1}
+    groups: list[ClaimGroup] = []
+    index: dict[str, list[int]] = defaultdict(list)
+    for claim in claims:
+        vector = vectors[claim.id]
+        best, best_score = None, threshold
+        for position in _candidates(vector, common, index):
+            group = groups[position]
+            score = max(similarity(vector, vectors[m.id]) for m in group.members[:MAX_COMPARED])
+            if claim.article in group.articles:
+                score -= SAME_ARTICLE_PENALTY
+            if score >= best_score:
+                best, best_score = position, score
+        if best is None:
+            groups.append(ClaimGroup(members=[claim], scores={claim.id: 1.0}))
+            for key in vector:
+                if key not in common:
+                    index[key].append(len(groups) - 1)
+        else:
+            groups[best].members.append(claim)
+            groups[best].scores[claim.id] = best_score
+    return groups
+
+
+def _candidates(vector: dict, common: set, index: dict) -> list[int]:
+    counts: Counter = Counter()
+    rare = sorted((k for k in vector if k not in common), key=lambda k: -vector[k])
+    for key in rare[:12]:
+        counts.update(index.get(key, ())[-MAX_CANDIDATES:])
+    return [position for position, _ in counts.most_common(MAX_CANDIDATES)]
+
+
+def _idf(all_keys) -> dict[str, float]:
+    frequency: Counter = Counter()
+    total = 0
+    for keys in all_keys:
+        frequency.update(set(keys))
+        total += 1
+    return {k: math.log((1 + total) / (1 + n)) + 1 for k, n in frequency.items()}
+
+
+def _vector(keys: Counter, weights: dict[str, float]) -> dict[str, float]:
+    vector = {k: (1 + math.log(n)) * weights[k] for k, n in keys.items()}
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    return {k: v / norm for k, v in vector.items()}
+
+
+def similarity(a: dict[str, float], b: dict[str, float]) -> float:
+    """Cosine similarity of two normalised sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(k, 0.0) for k, v in a.items())

@@ -1,0 +1,98 @@
+"""The local engine: offline and deterministic, built from rules.
+
+Each sentence that is not furniture (and each headline of five words or more) becomes one
+claim whose evidence is the sentence itself, so every quote is verbatim by construction.
+The claim carries the people, organisations, places, quantities and times the sentence
+names, who it is attributed to, whether it is hedged, and a kind.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import names
+from ..models import Article, Claim, ClaimKind, Sentence, Span
+from ..quantities import parse_quantities
+from ..times import parse_times
+
+HEDGES = (
+    "could", "may", "might", "possibly", "perhaps", "probably", "likely", "unlikely",
+    "reportedly", "allegedly", "apparently", "appears to", "seems", "expected to", "set to",
+    "would", "potential", "predicts", "suggest", "suggests", "believe", "believes",
+)  # fmt: skip
+EDITORIAL = (
+    "paramount", "essential", "crucial", "critical", "vital", "must", "should", "need for",
+    "needs to", "it is clear", "undoubtedly", "cannot but", "remains unclear", "raises questions",
+    "raises critical questions", "far-reaching", "unprecedented", "alarming", "troubling",
+    "significance of", "underscoring", "highlighting the need", "it is important",
+    "will be essential", "complexities", "vigilance", "obviously", "clearly",
+)  # fmt: skip
+ATTRIBUTION = re.compile(
+    r"\b(?:according to|reported|reports|reportedly|told|said|says|quoted|cited|citing|"
+    r"mentioned|stated|announced|claimed|warned|noted)\b",
+    re.IGNORECASE,
+)
+_QUOTE = re.compile(r"[“„\"«].{8,}?[”“\"»]")
+_MIN_HEADLINE_WORDS = 5
+
+
+class LocalEngine:
+    """Rules and small libraries; no network, no model, same output every run."""
+
+    name = "local"
+    model = None
+
+    def extract(self, article: Article, sentences: list[Sentence]) -> list[Claim]:
+        return [
+            claim_from_sentence(article, sentence)
+            for sentence in sentences
+            if not sentence.furniture
+            and (not sentence.heading or len(sentence.text.split()) >= _MIN_HEADLINE_WORDS)
+        ]
+
+
+def claim_from_sentence(article: Article, sentence: Sentence) -> Claim:
+    """One claim whose evidence is the whole sentence."""
+    text = sentence.text
+    attributed = names.speaker(text) or _according_to(text)
+    hedged = _has_any(text, HEDGES)
+    quantities = parse_quantities(text)
+    return Claim(
+        id=claim_id(article.id, sentence.start, sentence.end),
+        article=article.id,
+        text=text,
+        kind=_kind(text, attributed, hedged, bool(quantities)),
+        evidence=Span(start=sentence.start, end=sentence.end, quote=text),
+        entities=names.find_entities(text, headline=sentence.heading),
+        quantities=quantities,
+        times=parse_times(text),
+        attributed_to=attributed,
+        hedged=hedged,
+    )
+
+
+def claim_id(article_id: str, start: int, end: int) -> str:
+    """Claim ids derive from the article id and the evidence span."""
+    return f"{article_id}-{start}-{end}"
+
+
+def _kind(text: str, attributed: str | None, hedged: bool, has_quantity: bool) -> ClaimKind:
+    if _QUOTE.search(text) and (attributed or ATTRIBUTION.search(text)):
+        return "quote"
+    if attributed or ATTRIBUTION.search(text):
+        return "attribution"
+    if _has_any(text, EDITORIAL):
+        return "opinion"
+    if hedged:
+        return "speculation"
+    return "quantity" if has_quantity else "event"
+
+
+def _has_any(text: str, phrases: tuple[str, ...]) -> bool:
+    lowered = text.lower()
+    return any(re.search(rf"\b{re.escape(p)}\b", lowered) for p in phrases)
+
+
+def _according_to(text: str) -> str | None:
+    match = re.search(r"\baccording to (?:the )?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", text)
+    return match.group(1) if match else None

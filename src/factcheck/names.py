@@ -1,0 +1,348 @@
+"""Names: people with their titles, organisations and places, found by rules, and compared.
+
+People are found where a title introduces them ("Russian President Vladimir Putin", "North
+Korean president, Kim Jong Un"), where an apposition gives one ("Victor Cha, senior vp for
+Asia"), where a speech verb follows or precedes them ("…,” Cha said"), or as a run of two to
+four capitalised words that is neither a place nor an organisation. Places come from a small
+gazetteer of countries, regions and capitals (``data/places.txt``) and from locative phrases
+("summit in Pyongyang"). Spellings of one person are compared with ``variant_kind``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from rapidfuzz import fuzz
+
+from .models import Entity
+
+TITLES = (
+    "president", "vice president", "senior vice president", "senior vp", "vp", "prime minister",
+    "deputy prime minister", "foreign minister", "defence minister", "defense minister",
+    "interior minister", "finance minister", "minister", "secretary of state",
+    "secretary general", "general secretary", "defense secretary", "defence secretary",
+    "secretary", "chancellor", "king", "queen", "crown prince", "prince", "supreme leader",
+    "leader", "chairman", "chairwoman", "chairperson", "spokesman", "spokeswoman",
+    "spokesperson", "ambassador", "governor", "mayor", "senator", "congressman",
+    "congresswoman", "general", "admiral", "commander", "chief", "head", "director", "ceo",
+    "professor", "senior fellow", "fellow", "analyst", "expert", "official", "envoy", "pope",
+    "premier", "dictator", "emperor", "founder", "editor", "correspondent", "researcher",
+)  # fmt: skip
+GENERIC_TITLES = frozenset({"leader", "chief", "head", "official", "expert", "analyst"})
+TITLE_ALIASES = {
+    "vp": "vice president", "senior vp": "senior vice president", "secretary-general":
+    "secretary general", "defense minister": "defence minister", "defense secretary":
+    "defence secretary", "spokeswoman": "spokesperson", "spokesman": "spokesperson",
+    "chairwoman": "chairperson", "chairman": "chairperson", "congresswoman": "congressman",
+}  # fmt: skip
+ORG_WORDS = frozenset(
+    """ministry department agency institute institution center centre council committee
+    university college school party association commission bank fund endowment organization
+    organisation office court parliament congress senate assembly army navy forces force
+    corporation corp inc ltd group press news times post journal tribune herald network
+    foundation league alliance service services authority administration house
+    kremlin pentagon reuters bloomberg cnbc bbc cnn tass yonhap xinhua guardian""".split()
+)
+PLACE_WORDS = frozenset(
+    """peninsula sea ocean island islands river mountains province region city county state
+    square strait gulf bay coast valley republic kingdom federation union emirates""".split()
+)
+NOT_NAMES = frozenset(
+    """the a an this that these those he she it they we i his her their its our my in on at
+    for from with by as of and or but if when while after before during upon since despite
+    however although though meanwhile earlier later today yesterday tomorrow according
+    following amid amidst among there here what who why how where which accusations western
+    eastern northern southern russian korean american chinese european soviet ukrainian
+    japanese british french german western war cold new old first last next monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december president minister secretary leader mr mrs
+    ms dr prime state general chief vice senior""".split()
+)
+SPEECH_VERBS = (
+    "said", "says", "told", "added", "noted", "warned", "stated", "explained", "argued",
+    "wrote", "insisted", "mentioned", "claimed", "asked", "replied", "agreed", "announced",
+)  # fmt: skip
+INVERTED_SPEECH = ("said", "says", "added", "noted", "wrote", "asked", "mentioned", "according to")
+_TOKEN = r"[A-Z][a-z]+(?:[-’'][A-Za-z]+)*"
+_NAME = rf"{_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{_TOKEN}){{0,3}}"
+_TITLE = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
+_TITLE = _TITLE.replace(r"secretary\ general", r"secretary[\s-]general")
+_QUAL = r"(?:[A-Z][\w.-]*(?:’s|'s)?\s+){0,4}"
+_TITLE_NAME = re.compile(
+    rf"(?P<qual>{_QUAL})(?P<title>\b(?i:{_TITLE}))\b,?\s+(?P<name>{_NAME})"
+)
+_NAME_TITLE = re.compile(
+    rf"(?P<name>{_NAME}),\s+(?:(?:a|an|the)\s+)?(?P<qual>(?:[\w’'-]+\s+){{0,3}}?)"
+    rf"(?P<title>\b(?i:{_TITLE}))\b",
+)
+_SPEECH = "|".join(re.escape(v) for v in SPEECH_VERBS)
+_INVERTED = "|".join(re.escape(v) for v in INVERTED_SPEECH)
+_SAID_NAME = re.compile(rf"\b(?:{_INVERTED})\s+(?P<name>{_NAME})(?=\s*[,.;:]|\s*$)")
+_NAME_SAID = re.compile(rf"(?P<name>{_NAME})\s+(?:has\s+|had\s+|also\s+)?(?:{_SPEECH})\b")
+_CAPITALISED = re.compile(rf"{_NAME}")
+_ORG_RUN = re.compile(rf"{_NAME}(?:\s+(?:for|of|on|and)\s+(?:the\s+)?{_NAME})*")
+_LOCATIVE = re.compile(rf"\b(?:in|at|near|outside|inside)\s+(?P<place>{_NAME})")
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A person named in a sentence, with the title given there."""
+
+    name: str
+    title: str | None
+    qualifier: str | None
+    start: int
+    end: int
+
+
+@cache
+def gazetteer() -> frozenset[str]:
+    """Lower-cased place names shipped with factcheck."""
+    raw = resources.files("factcheck").joinpath("data/places.txt").read_text(encoding="utf-8")
+    lines = (line.strip() for line in raw.splitlines())
+    return frozenset(line.lower() for line in lines if line and not line.startswith("#"))
+
+
+def is_place(name: str) -> bool:
+    words = name.lower().replace("’s", "").replace("'s", "").split()
+    return " ".join(words) in gazetteer() or bool(words) and words[-1] in PLACE_WORDS
+
+
+def is_org(name: str) -> bool:
+    words = name.replace("-", " ").split()
+    if any(w.lower() in ORG_WORDS for w in words):
+        return True
+    return len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and not is_place(name)
+
+
+def normalize_title(title: str) -> str:
+    """'Secretary-General' → 'secretary general', 'spokeswoman' → 'spokesperson'."""
+    text = " ".join(title.lower().replace("-", " ").split())
+    return TITLE_ALIASES.get(text, TITLE_ALIASES.get(title.lower(), text))
+
+
+def find_people(text: str, *, headline: bool = False) -> list[PersonMention]:
+    """People named in ``text``: titled ones first, then speakers and plain names (not in a
+    headline, where every word is capitalised)."""
+    found: dict[tuple[int, int], PersonMention] = {}
+    blocked = [(start, end) for _, start, end in _org_spans(text)]
+    for match in _TITLE_NAME.finditer(text):
+        _add_titled(found, match, text)
+    for match in _NAME_TITLE.finditer(text):
+        _add_titled(found, match, text)
+    patterns = (_SAID_NAME, _NAME_SAID) if headline else (_SAID_NAME, _NAME_SAID, _CAPITALISED)
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            span = match.span("name") if "name" in pattern.groupindex else match.span()
+            name = _clean_name(text[span[0] : span[1]])
+            if name and _plausible_person(name, plain=pattern is _CAPITALISED):
+                start = span[0] + text[span[0] : span[1]].index(name)
+                _add(found, PersonMention(name, None, None, start, start + len(name)))
+    people = (p for p in found.values() if not any(s <= p.start < e for s, e in blocked))
+    return sorted(people, key=lambda p: p.start)
+
+
+def _org_spans(text: str) -> list[tuple[str, int, int]]:
+    """Organisation names: capitalised runs, joined by 'for', 'of', 'on', 'and', with an
+    organisation word ("Center for Strategic and International Studies")."""
+    spans = []
+    for match in _ORG_RUN.finditer(text):
+        runs = list(_CAPITALISED.finditer(match.group()))
+        first = next((r for r in runs if is_org(r.group()) and " " in r.group()), None)
+        first = first or next((r for r in runs if is_org(r.group())), None)
+        if first is None:
+            continue
+        raw = match.group()[first.start() :]
+        name = _clean_name(raw)
+        if name:
+            start = match.start() + first.start() + raw.index(name)
+            spans.append((name, start, start + len(name)))
+    return spans
+
+
+def _add_titled(found: dict, match: re.Match, text: str) -> None:
+    name = _clean_name(match.group("name"))
+    if not name or is_place(name) or is_org(name) or name.split()[0].lower() in NOT_NAMES:
+        return
+    start = match.start("name") + match.group("name").index(name)
+    qualifier = " ".join(match.group("qual").split()) or None
+    title = normalize_title(match.group("title"))
+    _add(found, PersonMention(name, title, qualifier, start, start + len(name)))
+
+
+def _add(found: dict, mention: PersonMention) -> None:
+    for (start, end), other in list(found.items()):
+        if start < mention.end and mention.start < end:
+            if other.title is not None or (end - start) >= (mention.end - mention.start):
+                return
+            del found[(start, end)]
+    found[(mention.start, mention.end)] = mention
+
+
+def _clean_name(raw: str) -> str:
+    words = raw.split()
+    while words and words[0].lower() in NOT_NAMES:
+        words.pop(0)
+    while words and words[-1].lower() in NOT_NAMES:
+        words.pop()
+    name = " ".join(words)
+    return re.sub(r"(?:’s|'s)$", "", name)
+
+
+def _plausible_person(name: str, *, plain: bool) -> bool:
+    words = name.split()
+    if is_place(name) or is_org(name):
+        return False
+    if any(w.split("-")[0].lower() in NOT_NAMES for w in words):
+        return False
+    if any(is_place(part) for part in name.split("-")):
+        return False
+    if any(is_place(w) for w in words):
+        return False
+    return not plain or 2 <= len(words) <= 4
+
+
+def find_places(text: str) -> list[tuple[str, int, int]]:
+    """Places in ``text`` with offsets: gazetteer names and locative phrases."""
+    places = []
+    for match in _CAPITALISED.finditer(text):
+        for name, start in _place_parts(match.group(), match.start()):
+            places.append((name, start, start + len(name)))
+    orgs = _org_spans(text)
+    for match in _LOCATIVE.finditer(text):
+        name = _clean_name(match.group("place"))
+        inside_org = any(s <= match.start("place") < e for _, s, e in orgs)
+        if name and not inside_org and not is_org(name) and name.split()[0].lower() not in NOT_NAMES:
+            start = match.start("place") + match.group("place").index(name)
+            if not any(s <= start < e for _, s, e in places):
+                places.append((name, start, start + len(name)))
+    return sorted(places, key=lambda p: p[1])
+
+
+def _place_parts(run: str, offset: int) -> list[tuple[str, int]]:
+    """Gazetteer names inside a run of capitalised words, longest first."""
+    words = list(re.finditer(r"\S+", run))
+    parts, index = [], 0
+    while index < len(words):
+        for size in range(min(4, len(words) - index), 0, -1):
+            chunk = run[words[index].start() : words[index + size - 1].end()]
+            chunk = re.sub(r"(?:’s|'s)$", "", chunk)
+            if chunk.lower() in gazetteer():
+                parts.append((chunk, offset + words[index].start()))
+                index += size
+                break
+        else:
+            index += 1
+    return parts
+
+
+def locative_places(text: str) -> list[str]:
+    """Places that say where something happened: 'in Pyongyang', 'at Seoul'."""
+    places = []
+    for match in _LOCATIVE.finditer(text):
+        name = _clean_name(match.group("place"))
+        if name and (is_place(name) or name.split()[0].lower() not in NOT_NAMES):
+            if not is_org(name):
+                places.append(name)
+    return places
+
+
+def find_orgs(text: str) -> list[str]:
+    """Organisations named in ``text``."""
+    orgs = []
+    for name, _, _ in _org_spans(text):
+        if name not in orgs:
+            orgs.append(name)
+    for match in re.finditer(r"\b[A-Z]{2,6}\b", text):
+        if is_org(match.group()) and match.group() not in orgs:
+            orgs.append(match.group())
+    return orgs
+
+
+def find_entities(text: str, *, headline: bool = False) -> list[Entity]:
+    """People (with titles), organisations and places named in ``text``."""
+    entities = [
+        Entity(name=p.name, type="person", title=p.title, qualifier=p.qualifier)
+        for p in find_people(text, headline=headline)
+    ]
+    entities += [Entity(name=o, type="organization") for o in find_orgs(text)]
+    seen = {e.name.lower() for e in entities}
+    for name, _, _ in find_places(text):
+        if name.lower() not in seen:
+            seen.add(name.lower())
+            entities.append(Entity(name=name, type="place"))
+    return entities
+
+
+def speaker(text: str) -> str | None:
+    """Who a sentence attributes its content to: "…, Cha said" → 'Cha'."""
+    for pattern in (_NAME_SAID, _SAID_NAME):
+        for match in pattern.finditer(text):
+            name = _clean_name(match.group("name"))
+            if name and name.split()[0].lower() not in NOT_NAMES:
+                return name
+    return None
+
+
+def name_key(name: str) -> str:
+    """Folded form used to compare spellings: accents, case, hyphens and spaces removed."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    letters = "".join(ch for ch in decomposed if ch.isalnum())
+    return letters.casefold()
+
+
+def name_tokens(name: str) -> list[str]:
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return [t for t in re.split(r"[\s\-’']+", plain.casefold()) if t]
+
+
+def variant_kind(a: str, b: str) -> str | None:
+    """How two spellings of a full name relate: 'same', 'style' (hyphens, spacing, accents),
+    'spelling' (a transliteration or typo of the same name), or None (different people)."""
+    if a == b:
+        return "same"
+    if name_key(a) == name_key(b):
+        return "same" if a.casefold() == b.casefold() else "style"
+    tokens_a, tokens_b = name_tokens(a), name_tokens(b)
+    if len(tokens_a) != len(tokens_b) or len(tokens_a) < 2:
+        return None
+    scores = [fuzz.ratio(x, y) for x, y in zip(tokens_a, tokens_b, strict=True)]
+    exact = sum(1 for x, y in zip(tokens_a, tokens_b, strict=True) if x == y)
+    if exact >= 1 and min(scores) >= 50 and fuzz.ratio(name_key(a), name_key(b)) >= 75:
+        return "spelling"
+    return None
+
+
+def is_alias(short: str, full: str) -> bool:
+    """'Putin' is an alias of 'Vladimir Putin'; 'Kim' of 'Kim Jong Un'."""
+    short_tokens, full_tokens = name_tokens(short), name_tokens(full)
+    if len(short_tokens) >= len(full_tokens) or not short_tokens:
+        return False
+    return short_tokens in (full_tokens[: len(short_tokens)], full_tokens[-len(short_tokens) :])
+
+
+def titles_conflict(titles_a: set[str], titles_b: set[str]) -> float | None:
+    """Confidence that two sets of titles for one person contradict each other, or None.
+
+    Titles agree when the sets share one; two generic words ('leader', 'chief') never clash;
+    two different offices clash strongly; a generic word against an office clashes less."""
+    if not titles_a or not titles_b or titles_a & titles_b:
+        return None
+    offices_a, offices_b = titles_a - GENERIC_TITLES, titles_b - GENERIC_TITLES
+    if not offices_a and not offices_b:
+        return None
+    if offices_a and offices_b:
+        if any(_nested(x, y) for x in offices_a for y in offices_b):
+            return None
+        return 0.85
+    return 0.7
+
+
+def _nested(a: str, b: str) -> bool:
+    """'minister' and 'defence minister' describe the same office at two levels of detail."""
+    return a.endswith(" " + b) or b.endswith(" " + a)

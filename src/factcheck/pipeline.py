@@ -1,0 +1,88 @@
+"""The pipeline: ingest → segment → extract → align → judge → unsupported → brief → report.
+
+``run`` returns a ``Report``; ``run_extract`` stops after extraction. Neither prints nor exits.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from .align import align
+from .brief import compose
+from .engines import get_engine
+from .extract import extract
+from .ingest import Ingested, ingest
+from .judge import judge, judge_people
+from .models import ExtractReport, Report, RunInfo, Usage
+from .people import PersonIndex
+from .settings import Settings
+from .unsupported import find_derived, find_unsupported, independent_source, rank
+
+
+def run(paths: list[str], settings: Settings, stdin: BinaryIO | None = None) -> Report:
+    """Check the articles named by ``paths`` and return the full report."""
+    started, clock = _now(), time.perf_counter()
+    engine = get_engine(settings)
+    ingested = ingest(paths, stdin=stdin, max_bytes=settings.max_bytes)
+    extraction = extract(ingested.articles, engine)
+    claims = {c.id: c for c in extraction.claims}
+    people = PersonIndex(extraction.claims)
+    groups = align(extraction.claims, people)
+    derived = find_derived(ingested.unique, extraction.claims, groups)
+    articles = [a.model_copy(update={"derived_from": derived.get(a.id)}) for a in ingested.articles]
+    by_id = {a.id: a for a in articles}
+    judged = judge(groups, by_id)
+    findings = judged.findings + judge_people(people, claims)
+    contested = {cid for f in findings if f.kind == "contradiction" for cid in f.claims}
+    labels = source_labels(articles)
+    findings += find_unsupported(groups, derived, contested, labels)
+    findings = rank(findings)
+    independent = {independent_source(a.id, derived) for a in ingested.unique}
+    composed = compose(groups, findings, claims, derived, len(independent))
+    usage = Usage(dropped_claims=extraction.dropped, dropped_brief_sentences=composed.dropped)
+    return Report(
+        run=_run_info(engine, started, clock, ingested),
+        usage=usage,
+        articles=articles,
+        claims=extraction.claims,
+        groups=judged.groups,
+        findings=findings,
+        brief=composed.brief,
+    )
+
+
+def run_extract(paths: list[str], settings: Settings, stdin: BinaryIO | None = None) -> ExtractReport:
+    """Ingest and extract only: the articles and their claims."""
+    started, clock = _now(), time.perf_counter()
+    engine = get_engine(settings)
+    ingested = ingest(paths, stdin=stdin, max_bytes=settings.max_bytes)
+    extraction = extract(ingested.articles, engine)
+    return ExtractReport(
+        run=_run_info(engine, started, clock, ingested),
+        usage=Usage(dropped_claims=extraction.dropped),
+        articles=ingested.articles,
+        claims=extraction.claims,
+    )
+
+
+def source_labels(articles) -> dict[str, str]:
+    """'[n] name' for each article id, numbered in report order."""
+    return {a.id: f"[{n}] {Path(a.source).name}" for n, a in enumerate(articles, start=1)}
+
+
+def _run_info(engine, started: str, clock: float, ingested: Ingested) -> RunInfo:
+    return RunInfo(
+        engine=engine.name,
+        model=engine.model,
+        started=started,
+        seconds=round(time.perf_counter() - clock, 3),
+        partial=bool(ingested.problems),
+        problems=ingested.problems,
+    )
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
