@@ -22,7 +22,7 @@ MAX_AGREED = 8
 MAX_SINGLE = 3
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][\w’'-]+")
-_FUNCTION_WORDS = frozenset("sources source one according the a an on in".split())
+_FUNCTION_WORDS = frozenset(["sources", "source", "one", "according", "the", "a", "an", "on", "in"])
 
 
 @dataclass
@@ -66,8 +66,10 @@ def _agreed(groups, contested, derived, total) -> list[BriefSentence]:
         count, support = _support(group.articles, derived, total)
         if count >= 2:
             sentence = BriefSentence(
-                text=claim.text, claims=[c.id for c in group.members],
-                sources=group.articles, support=support,
+                text=claim.text,
+                claims=[c.id for c in group.members],
+                sources=group.articles,
+                support=support,
             )
             scored.append((-count, order, sentence))
     return [s for _, _, s in sorted(scored, key=lambda x: x[:2])[:MAX_AGREED]]
@@ -99,8 +101,10 @@ def _single(groups, contested, derived, total) -> list[BriefSentence]:
         if claim.quantities or claim.times:
             picked.append(
                 BriefSentence(
-                    text=f"One source reports: {claim.text}", claims=[claim.id],
-                    sources=group.articles, support=f"1 of {total} sources",
+                    text=f"One source reports: {claim.text}",
+                    claims=[claim.id],
+                    sources=group.articles,
+                    support=f"1 of {total} sources",
                 )
             )
     return picked[:MAX_SINGLE]

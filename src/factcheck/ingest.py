@@ -137,7 +137,9 @@ def _suffix_list() -> str:
 def _read_limited(stream: BinaryIO, name: str, limit: int) -> bytes:
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise InputError(f"{name}: larger than the {limit:,}-byte limit (raise it with --max-bytes)")
+        raise InputError(
+            f"{name}: larger than the {limit:,}-byte limit (raise it with --max-bytes)"
+        )
     return data
 
 
@@ -170,7 +172,11 @@ def decode(data: bytes, name: str) -> str:
     """Decode bytes to text: BOM honoured and removed, UTF-8 first, then detection."""
     if not data.strip():
         raise InputError(f"{name}: empty (no text to check)")
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(codec).lstrip("\ufeff")
     if b"\x00" in data[:8192]:
@@ -181,7 +187,11 @@ def decode(data: bytes, name: str) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = list(from_bytes(data))
+    best = matches[0] if matches else None
+    if best is not None:  # short texts are ambiguous: prefer the web's usual legacy encoding
+        near = [m for m in matches if m.chaos <= best.chaos + 0.1]
+        best = next((m for m in near if m.encoding == "cp1252"), best)
     if best is None:
         raise InputError(f"{name}: not a text file (no text encoding fits)")
     text = str(best)

@@ -45,7 +45,10 @@ def judge(groups: list[ClaimGroup], articles: dict[str, Article]) -> Judged:
     for group in groups:
         if len(group.articles) < 2:
             continue
-        verdicts = {m.id: compare(group.canonical, m, group.scores[m.id], articles) for m in group.members[1:]}
+        verdicts = {
+            m.id: compare(group.canonical, m, group.scores[m.id], articles)
+            for m in group.members[1:]
+        }
         result.groups.append(_report_group(group, verdicts))
         finding = _finding(group, verdicts)
         if finding is not None:
@@ -116,7 +119,9 @@ def _report_group(group: ClaimGroup, verdicts: dict[str, Verdict]) -> Group:
         cell.claims.append(claim.id)
         if state == "conflict":
             cell.state = "conflict"
-    return Group(id=group.id, topic=topic(group.canonical), canonical=group.canonical.id, cells=cells)
+    return Group(
+        id=group.id, topic=topic(group.canonical), canonical=group.canonical.id, cells=cells
+    )
 
 
 def topic(claim: Claim, words: int = 9) -> str:
@@ -195,7 +200,9 @@ def _title_finding(person: Person, claims: dict[str, Claim]) -> Finding | None:
             claim = claims[claim_id]
             for entity in claim.entities:
                 if entity.type == "person" and entity.name == spelling and entity.title:
-                    titles.setdefault(claim.article, {}).setdefault(entity.title, []).append(claim_id)
+                    titles.setdefault(claim.article, {}).setdefault(entity.title, []).append(
+                        claim_id
+                    )
     articles = list(titles)
     best = None
     for i, first in enumerate(articles):

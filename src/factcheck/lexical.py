@@ -7,14 +7,14 @@ from functools import cache
 
 STOPWORDS = frozenset(
     """a about above after again against all also am amid an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few
-    for from further had has have having he her here hers herself him himself his how i if in
-    into is it its itself just me more most my myself no nor not now of off on once only or
-    other our ours out over own same she should so some such than that the their theirs them
-    then there these they this those through to too under until up very was we were what when
-    where which while who whom why will with would you your said says told added according
-    one two new last first year years time may might must shall us upon within without
-    already among amongst another around however yet still even ever per via""".split()
+    before being below between both but by can could did do does doing down during each few for
+    from further had has have having he her here hers herself him himself his how i if in into
+    is it its itself just me more most my myself no nor not now of off on once only or other our
+    ours out over own same she should so some such than that the their theirs them then there
+    these they this those through to too under until up very was we were what when where which
+    while who whom why will with would you your said says told added according one two new last
+    first year years time may might must shall us upon within without already among amongst
+    another around however yet still even ever per via""".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d[\d,.]*")
 

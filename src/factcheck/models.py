@@ -187,6 +187,9 @@ class RunInfo(_Model):
     seconds: float = Field(description="Wall time of the run.")
     partial: bool = Field(default=False, description="Some input could not be checked.")
     problems: list[Problem] = Field(default_factory=list, description="What went wrong.")
+    notes: list[str] = Field(
+        default_factory=list, description="Things worth knowing that are not errors."
+    )
 
 
 class Usage(_Model):

@@ -40,27 +40,27 @@ TITLE_ALIASES = {
     "chairwoman": "chairperson", "chairman": "chairperson", "congresswoman": "congressman",
 }  # fmt: skip
 ORG_WORDS = frozenset(
-    """ministry department agency institute institution center centre council committee
-    university college school party association commission bank fund endowment organization
-    organisation office court parliament congress senate assembly army navy forces force
-    corporation corp inc ltd group press news times post journal tribune herald network
-    foundation league alliance service services authority administration house
-    kremlin pentagon reuters bloomberg cnbc bbc cnn tass yonhap xinhua guardian""".split()
+    """ministry department agency institute institution center centre council committee university
+    college school party association commission bank fund endowment organization organisation
+    office court parliament congress senate assembly army navy forces force corporation corp inc
+    ltd group press news times post journal tribune herald network foundation league alliance
+    service services authority administration house kremlin pentagon reuters bloomberg cnbc bbc
+    cnn tass yonhap xinhua guardian""".split()
 )
 PLACE_WORDS = frozenset(
-    """peninsula sea ocean island islands river mountains province region city county state
-    square strait gulf bay coast valley republic kingdom federation union emirates""".split()
+    """peninsula sea ocean island islands river mountains province region city county state square
+    strait gulf bay coast valley republic kingdom federation union emirates""".split()
 )
 NOT_NAMES = frozenset(
-    """the a an this that these those he she it they we i his her their its our my in on at
-    for from with by as of and or but if when while after before during upon since despite
-    however although though meanwhile earlier later today yesterday tomorrow according
-    following amid amidst among there here what who why how where which accusations western
-    eastern northern southern russian korean american chinese european soviet ukrainian
-    japanese british french german western war cold new old first last next monday tuesday
-    wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december president minister secretary leader mr mrs
-    ms dr prime state general chief vice senior""".split()
+    """the a an this that these those he she it they we i his her their its our my in on at for
+    from with by as of and or but if when while after before during upon since despite however
+    although though meanwhile earlier later today yesterday tomorrow according following amid
+    amidst among there here what who why how where which accusations western eastern northern
+    southern russian korean american chinese european soviet ukrainian japanese british french
+    german western war cold new old first last next monday tuesday wednesday thursday friday
+    saturday sunday january february march april may june july august september october november
+    december president minister secretary leader mr mrs ms dr prime state general chief vice
+    senior""".split()
 )
 SPEECH_VERBS = (
     "said", "says", "told", "added", "noted", "warned", "stated", "explained", "argued",
@@ -72,9 +72,7 @@ _NAME = rf"{_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{_TOKEN}){{0,3}}"
 _TITLE = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
 _TITLE = _TITLE.replace(r"secretary\ general", r"secretary[\s-]general")
 _QUAL = r"(?:[A-Z][\w.-]*(?:’s|'s)?\s+){0,4}"
-_TITLE_NAME = re.compile(
-    rf"(?P<qual>{_QUAL})(?P<title>\b(?i:{_TITLE}))\b,?\s+(?P<name>{_NAME})"
-)
+_TITLE_NAME = re.compile(rf"(?P<qual>{_QUAL})(?P<title>\b(?i:{_TITLE}))\b,?\s+(?P<name>{_NAME})")
 _NAME_TITLE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?:(?:a|an|the)\s+)?(?P<qual>(?:[\w’'-]+\s+){{0,3}}?)"
     rf"(?P<title>\b(?i:{_TITLE}))\b",
@@ -169,8 +167,12 @@ def _add_titled(found: dict, match: re.Match, text: str) -> None:
     if not name or is_place(name) or is_org(name) or name.split()[0].lower() in NOT_NAMES:
         return
     start = match.start("name") + match.group("name").index(name)
-    qualifier = " ".join(match.group("qual").split()) or None
-    title = normalize_title(match.group("title"))
+    qualifier_words = match.group("qual").split()
+    title = match.group("title")
+    if qualifier_words and f"{qualifier_words[-1]} {title}".lower() in TITLES:
+        title = f"{qualifier_words.pop()} {title}"  # "Defense Secretary", not "Secretary"
+    qualifier = " ".join(qualifier_words) or None
+    title = normalize_title(title)
     _add(found, PersonMention(name, title, qualifier, start, start + len(name)))
 
 
@@ -216,7 +218,12 @@ def find_places(text: str) -> list[tuple[str, int, int]]:
     for match in _LOCATIVE.finditer(text):
         name = _clean_name(match.group("place"))
         inside_org = any(s <= match.start("place") < e for _, s, e in orgs)
-        if name and not inside_org and not is_org(name) and name.split()[0].lower() not in NOT_NAMES:
+        if (
+            name
+            and not inside_org
+            and not is_org(name)
+            and name.split()[0].lower() not in NOT_NAMES
+        ):
             start = match.start("place") + match.group("place").index(name)
             if not any(s <= start < e for _, s, e in places):
                 places.append((name, start, start + len(name)))

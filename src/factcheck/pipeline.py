@@ -54,7 +54,9 @@ def run(paths: list[str], settings: Settings, stdin: BinaryIO | None = None) -> 
     )
 
 
-def run_extract(paths: list[str], settings: Settings, stdin: BinaryIO | None = None) -> ExtractReport:
+def run_extract(
+    paths: list[str], settings: Settings, stdin: BinaryIO | None = None
+) -> ExtractReport:
     """Ingest and extract only: the articles and their claims."""
     started, clock = _now(), time.perf_counter()
     engine = get_engine(settings)
@@ -74,7 +76,14 @@ def source_labels(articles) -> dict[str, str]:
 
 
 def _run_info(engine, started: str, clock: float, ingested: Ingested) -> RunInfo:
+    notes = []
+    duplicates = len(ingested.articles) - len(ingested.unique)
+    if len(ingested.unique) == 1:
+        notes.append("only one distinct article: claims extracted, nothing to compare them with")
+    if duplicates:
+        notes.append(f"{duplicates} exact duplicate(s) counted once")
     return RunInfo(
+        notes=notes,
         engine=engine.name,
         model=engine.model,
         started=started,

@@ -45,9 +45,9 @@ BOUNDS = {
 }  # fmt: skip
 CURRENCIES = {"$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "¥": "jpy"}
 UNIT_STOP = frozenset(
-    """of the a an and or to in on at for by with from as than that which who is are was were
-    them they it its their his her these those other others more most times
-    has have had will would could may might be been said says more less per each""".split()
+    """of the a an and or to in on at for by with from as than that which who is are was were them
+    they it its their his her these those other others more most times has have had will would
+    could may might be been said says more less per each""".split()
 )
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDS = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
@@ -204,7 +204,11 @@ def interval(quantity: Quantity) -> tuple[float, float]:
 
 
 def compatible(a: Quantity, b: Quantity) -> bool:
-    """Whether two quantities of the same unit can both be true."""
+    """Whether two quantities of the same unit can both stand: their ranges overlap, and two
+    open bounds of the same direction ("more than 7,000" / "more than 11,000") state the same
+    threshold, since a report of a different threshold is a different figure."""
+    if a.bound == b.bound and a.bound in ("more_than", "at_least", "less_than", "at_most"):
+        return abs(a.value - b.value) <= 0.02 * max(a.value, b.value)
     low_a, high_a = interval(a)
     low_b, high_b = interval(b)
     return low_a <= high_b and low_b <= high_a

@@ -14,13 +14,13 @@ import re
 from .models import Article, Sentence
 
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen sen rep gov lt col sgt capt cmdr adm maj st jr sr mt ft rev hon
-    inc ltd co corp bros plc llc vs etc al approx dept est fig no nos vol pp
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    """mr mrs ms dr prof gen sen rep gov lt col sgt capt cmdr adm maj st jr sr mt ft rev hon inc
+    ltd co corp bros plc llc vs etc al approx dept est fig no nos vol pp jan feb mar apr jun jul
+    aug sep sept oct nov dec""".split()
 )
 SENTENCE_STARTERS = frozenset(
-    """the a an he she it they we i this that these those but and however in on at after
-    before when while his her their its there some many officials""".split()
+    """the a an he she it they we i this that these those but and however in on at after before
+    when while his her their its there some many officials""".split()
 )
 _CLOSERS = "\"'”’)]»“"
 _OPENERS = "\"'“‘([«„"

@@ -26,7 +26,9 @@ KIND_ORDER = {
 }  # fmt: skip
 
 
-def find_derived(articles: list[Article], claims: list[Claim], groups: list[ClaimGroup]) -> dict[str, str]:
+def find_derived(
+    articles: list[Article], claims: list[Claim], groups: list[ClaimGroup]
+) -> dict[str, str]:
     """Map of article id → id of the article it is likely rewritten from."""
     totals = Counter(c.article for c in claims)
     shared: Counter = Counter()  # (a, b) -> claims of a aligned with a claim of b
@@ -71,32 +73,49 @@ def find_unsupported(
     return findings
 
 
-def _classify(claim: Claim, members: list[Claim], derived: dict[str, str], names: dict[str, str]) -> Finding | None:
+def _classify(
+    claim: Claim, members: list[Claim], derived: dict[str, str], names: dict[str, str]
+) -> Finding | None:
     ids = [m.id for m in members]
     source = names[claim.article]
     editorial = claim.kind in EDITORIAL_KINDS and not claim.attributed_to
     if claim.article in derived and len({m.article for m in members}) == 1:
         origin = names[derived[claim.article]]
         return _finding(
-            "unsupported_addition", ids, "high" if editorial else "medium", 0.7,
+            "unsupported_addition",
+            ids,
+            "high" if editorial else "medium",
+            0.7,
             f"{source}, a rewrite of {origin}, adds this; {origin} does not say it.",
         )
     if editorial:
         what = "editorial judgement" if claim.kind == "opinion" else "speculation"
         return _finding(
-            "unsupported_addition", ids, "medium", 0.6,
+            "unsupported_addition",
+            ids,
+            "medium",
+            0.6,
             f"Unattributed {what} that only {source} carries; no other source supports it.",
         )
     return _finding(
-        "single_source", ids, "low", 0.6,
+        "single_source",
+        ids,
+        "low",
+        0.6,
         f"Only {source} reports this; attribute it or confirm it elsewhere.",
     )
 
 
-def _finding(kind: str, claims: list[str], severity: str, confidence: float, explanation: str) -> Finding:
+def _finding(
+    kind: str, claims: list[str], severity: str, confidence: float, explanation: str
+) -> Finding:
     return Finding(
-        id=finding_id(kind, claims), kind=kind, severity=severity, confidence=confidence,
-        claims=claims, explanation=explanation,
+        id=finding_id(kind, claims),
+        kind=kind,
+        severity=severity,
+        confidence=confidence,
+        claims=claims,
+        explanation=explanation,
     )
 
 

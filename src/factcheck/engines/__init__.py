@@ -35,7 +35,5 @@ def get_engine(settings: Settings) -> Engine:
 
         return LocalEngine()
     if choice == "llm":
-        raise ConfigError(
-            "the llm engine is not available in this version; use --engine local"
-        )
+        raise ConfigError("the llm engine is not available in this version; use --engine local")
     raise ConfigError(f"unknown engine {settings.engine!r}: choose auto, local or llm")

@@ -1,0 +1,214 @@
+"""Command line: parse options, call the library, turn its errors into one line and an exit code.
+
+Exit codes (all commands): 0 ok · 1 findings matched --fail-on · 2 bad usage or input ·
+3 partial (some input could not be checked) · 4 engine or config error · 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .errors import FactcheckError
+
+app = typer.Typer(
+    help="Compare several articles on one story: claims with verbatim evidence, "
+    "contradictions, unsupported additions and a cited brief.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    md = "md"
+
+
+class FailOn(str, Enum):
+    contradiction = "contradiction"
+    unsupported = "unsupported"
+    any = "any"
+
+
+Paths = Annotated[
+    list[str],
+    typer.Argument(help="Files (.txt .md .html .json .jsonl), directories, globs, or - for stdin."),
+]
+EngineOpt = Annotated[
+    str | None,
+    typer.Option("--engine", help="auto (llm only when a model is named), local or llm."),
+]
+ModelOpt = Annotated[str | None, typer.Option("--model", help="Model name for the llm engine.")]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")
+]
+MaxBytesOpt = Annotated[
+    int | None, typer.Option("--max-bytes", help="Largest input file accepted, in bytes.")
+]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")]
+
+
+def _settings(engine: str | None, model: str | None, max_bytes: int | None):
+    from .settings import Settings
+
+    return Settings.from_env(os.environ, engine=engine, model=model, max_bytes=max_bytes)
+
+
+@app.command()
+def brief(
+    paths: Paths,
+    engine: EngineOpt = None,
+    model: ModelOpt = None,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="text, json or md.")
+    ] = Format.text,
+    output: OutputOpt = None,
+    top: Annotated[int, typer.Option("--top", help="How many findings to show.")] = 8,
+    max_bytes: MaxBytesOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Write a merged brief with citations, and the findings to check first.
+
+    Example: factcheck brief articles/
+    """
+    _guarded(
+        debug, lambda: _report_command(paths, engine, model, format, output, top, max_bytes, None)
+    )
+
+
+@app.command()
+def check(
+    paths: Paths,
+    engine: EngineOpt = None,
+    model: ModelOpt = None,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="text, json or md.")
+    ] = Format.text,
+    output: OutputOpt = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option("--fail-on", help="Exit 1 when such findings exist (unsupported: additions)."),
+    ] = None,
+    top: Annotated[int, typer.Option("--top", help="How many findings to show in text.")] = 20,
+    max_bytes: MaxBytesOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """List contradictions, unsupported additions, single-source claims and name variants.
+
+    Examples: factcheck check articles/ --format json -o report.json;
+    factcheck check a.txt b.txt --fail-on contradiction
+    """
+    _guarded(
+        debug,
+        lambda: _report_command(paths, engine, model, format, output, top, max_bytes, fail_on),
+    )
+
+
+@app.command()
+def extract(
+    paths: Paths,
+    engine: EngineOpt = None,
+    model: ModelOpt = None,
+    output: OutputOpt = None,
+    max_bytes: MaxBytesOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Print each article's claims, with evidence offsets, as JSON.
+
+    Example: factcheck extract article.txt -o claims.json
+    """
+
+    def work() -> int:
+        from .pipeline import run_extract
+        from .report.json import render_json
+
+        report = run_extract(paths, _settings(engine, model, max_bytes), stdin=sys.stdin.buffer)
+        _emit(render_json(report), output)
+        return 3 if report.run.partial else 0
+
+    _guarded(debug, work)
+
+
+@app.command()
+def schema(output: OutputOpt = None) -> None:
+    """Print the JSON Schema of the report (the findings contract).
+
+    Example: factcheck schema -o schema/report.schema.json
+    """
+    from .schema import report_schema
+
+    _guarded(False, lambda: _emit(json.dumps(report_schema(), indent=2) + "\n", output) or 0)
+
+
+def _report_command(paths, engine, model, fmt, output, top, max_bytes, fail_on) -> int:
+    from .pipeline import run
+    from .report import render
+
+    report = run(paths, _settings(engine, model, max_bytes), stdin=sys.stdin.buffer)
+    color = output is None and sys.stdout.isatty()
+    _emit(render(report, fmt.value, top=top, color=color), output)
+    if fail_on is not None and _matches(report, fail_on):
+        return 1
+    return 3 if report.run.partial else 0
+
+
+def _matches(report, fail_on: FailOn) -> bool:
+    kinds = {
+        FailOn.contradiction: {"contradiction"},
+        FailOn.unsupported: {"unsupported_addition"},
+        FailOn.any: {"contradiction", "unsupported_addition"},
+    }[fail_on]
+    return any(f.kind in kinds for f in report.findings)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    write_atomic(output, text)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all: a temp file beside it, then a rename."""
+    path = Path(path)
+    if path.is_dir():
+        raise FactcheckError(f"{path}: is a directory; give a file name to --output")
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise FactcheckError(f"{directory}: output directory does not exist")
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _guarded(debug: bool, work) -> None:
+    try:
+        code = work()
+    except FactcheckError as exc:
+        if debug:
+            raise
+        typer.echo(f"factcheck: error: {exc}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        typer.echo("factcheck: interrupted", err=True)
+        raise typer.Exit(130) from None
+    raise typer.Exit(code or 0)
+
+
+def main() -> None:
+    app()

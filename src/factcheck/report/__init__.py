@@ -1,0 +1,20 @@
+"""Report renderers: each takes a ``Report`` and returns a string; none prints."""
+
+from __future__ import annotations
+
+from ..models import Report
+from .json import render_json
+from .markdown import render_markdown
+from .text import render_text
+
+FORMATS = ("text", "json", "md")
+
+
+def render(
+    report: Report, fmt: str, *, top: int = 10, width: int = 100, color: bool = False
+) -> str:
+    if fmt == "json":
+        return render_json(report)
+    if fmt == "md":
+        return render_markdown(report)
+    return render_text(report, top=top, width=width, color=color)

@@ -1,0 +1,97 @@
+"""Terminal report (rich): the brief with citations, the top findings, the sources."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..models import Report
+from .common import cite, finding_quotes, label, source_name
+
+SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
+
+
+def render_text(report: Report, *, top: int = 10, width: int = 100, color: bool = False) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, width=width, force_terminal=color, color_system="standard" if color else None
+    )
+    console.rule("Brief")
+    for sentence in report.brief.sentences:
+        line = Text("• ")
+        line.append(sentence.text)
+        line.append(f" {cite(report, sentence.sources)}", style="cyan")
+        line.append(f" ({sentence.support})", style="dim")
+        console.print(line)
+    _findings(console, report, top)
+    _sources(console, report)
+    console.print(_summary(report), style="dim")
+    return buffer.getvalue()
+
+
+def pick(findings: list, top: int, per_kind: int = 2) -> list:
+    """The ``top`` findings to show: the first few of every kind, then the rest in rank order,
+    so one plentiful kind cannot hide the others. Rank order is kept."""
+    chosen: list = []
+    seen: dict[str, int] = {}
+    for finding in findings:
+        if seen.get(finding.kind, 0) < per_kind and len(chosen) < top:
+            chosen.append(finding)
+            seen[finding.kind] = seen.get(finding.kind, 0) + 1
+    for finding in findings:
+        if len(chosen) >= top:
+            break
+        if finding not in chosen:
+            chosen.append(finding)
+    return sorted(chosen, key=findings.index)
+
+
+def _findings(console: Console, report: Report, top: int) -> None:
+    shown = pick(report.findings, top)
+    console.rule(f"Findings (top {len(shown)} of {len(report.findings)})")
+    for n, finding in enumerate(shown, start=1):
+        head = Text(f"{n}. ")
+        head.append(f"[{finding.severity}] ", style=SEVERITY_STYLE[finding.severity])
+        head.append(label(finding), style="bold")
+        head.append(f"  confidence {finding.confidence:.2f}", style="dim")
+        console.print(head)
+        console.print(f"   {finding.explanation}", highlight=False)
+        for citation, quote in finding_quotes(report, finding)[:4]:
+            console.print(f"   {citation} “{_short(quote)}”", style="italic", highlight=False)
+
+
+def _sources(console: Console, report: Report) -> None:
+    console.rule("Sources")
+    table = Table(show_header=False, box=None, pad_edge=False)
+    for article in report.articles:
+        note = ""
+        if article.duplicate_of:
+            note = f"exact duplicate of {cite(report, [article.duplicate_of])}"
+        elif article.derived_from:
+            note = f"likely rewritten from {cite(report, [article.derived_from])}"
+        table.add_row(cite(report, [article.id]), source_name(article), note)
+    console.print(table)
+
+
+def _summary(report: Report) -> str:
+    counts: dict[str, int] = {}
+    for finding in report.findings:
+        counts[finding.kind] = counts.get(finding.kind, 0) + 1
+    listed = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()) or "no findings"
+    run = report.run
+    text = (
+        f"engine {run.engine} · {len(report.articles)} articles · {len(report.claims)} claims · "
+        f"{listed} · {run.seconds:.2f} s"
+    )
+    if run.notes:
+        text += " · " + "; ".join(run.notes)
+    if run.problems:
+        text += " · partial: " + "; ".join(f"{p.where}: {p.error}" for p in run.problems[:3])
+    return text
+
+
+def _short(quote: str, limit: int = 220) -> str:
+    return quote if len(quote) <= limit else quote[: limit - 1] + "…"
