@@ -10,7 +10,7 @@ import json
 import os
 import sys
 import tempfile
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -28,13 +28,13 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     text = "text"
     json = "json"
     md = "md"
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     contradiction = "contradiction"
     unsupported = "unsupported"
     any = "any"

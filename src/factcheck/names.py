@@ -252,9 +252,9 @@ def locative_places(text: str) -> list[str]:
     places = []
     for match in _LOCATIVE.finditer(text):
         name = _clean_name(match.group("place"))
-        if name and (is_place(name) or name.split()[0].lower() not in NOT_NAMES):
-            if not is_org(name):
-                places.append(name)
+        plausible = name and (is_place(name) or name.split()[0].lower() not in NOT_NAMES)
+        if plausible and not is_org(name):
+            places.append(name)
     return places
 
 

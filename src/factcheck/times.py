@@ -30,7 +30,8 @@ _RELATIVE = "|".join(sorted((re.escape(r) for r in RELATIVE), key=len, reverse=T
 _PATTERN = re.compile(
     rf"""\b(?:
         (?P<md>(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{{4}}))?)
-      | (?P<dm>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\.?(?:,?\s+(?P<y2>\d{{4}}))?)
+      | (?P<dm>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\.?
+          (?:,?\s+(?P<y2>\d{{4}}))?)
       | (?P<iso>(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))
       | (?P<my>(?P<m4>{_MONTH})(?:\s+(?P<y4>\d{{4}}))?)
       | (?P<weekday>{_WEEKDAY})

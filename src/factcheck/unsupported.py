@@ -43,9 +43,9 @@ def find_derived(
     for (a, b), count in sorted(shared.items()):
         share_a, share_b = count / totals[a], shared[(b, a)] / totals[b]
         later_or_unknown = not (published[a] and published[b]) or published[a] >= published[b]
-        if share_a >= DERIVED_SHARE and share_a > share_b and later_or_unknown:
-            if a not in derived or share_a > shared[(a, derived[a])] / totals[a]:
-                derived[a] = b
+        better = a not in derived or share_a > shared[(a, derived[a])] / totals[a]
+        if share_a >= DERIVED_SHARE and share_a > share_b and later_or_unknown and better:
+            derived[a] = b
     return derived
 
 
