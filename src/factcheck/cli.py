@@ -55,6 +55,7 @@ OutputOpt = Annotated[
 MaxBytesOpt = Annotated[
     int | None, typer.Option("--max-bytes", help="Largest input file accepted, in bytes.")
 ]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="text, json or md.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")]
 
 
