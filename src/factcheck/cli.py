@@ -70,9 +70,7 @@ def brief(
     paths: Paths,
     engine: EngineOpt = None,
     model: ModelOpt = None,
-    format: Annotated[
-        Format, typer.Option("--format", "-f", help="text, json or md.")
-    ] = Format.text,
+    format: FormatOpt = Format.text,
     output: OutputOpt = None,
     top: Annotated[int, typer.Option("--top", help="How many findings to show.")] = 8,
     max_bytes: MaxBytesOpt = None,
@@ -92,9 +90,7 @@ def check(
     paths: Paths,
     engine: EngineOpt = None,
     model: ModelOpt = None,
-    format: Annotated[
-        Format, typer.Option("--format", "-f", help="text, json or md.")
-    ] = Format.text,
+    format: FormatOpt = Format.text,
     output: OutputOpt = None,
     fail_on: Annotated[
         FailOn | None,
