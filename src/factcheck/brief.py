@@ -52,7 +52,7 @@ def compose(
     return Composed(Brief(sentences=kept), dropped)
 
 
-def _support(articles, derived, total: int) -> tuple[int, str]:
+def support_of(articles, derived, total: int) -> tuple[int, str]:
     roots = {independent_source(a, derived) for a in articles}
     return len(roots), f"{len(roots)} of {total} sources"
 
@@ -61,9 +61,9 @@ def _agreed(groups, contested, derived, total) -> list[BriefSentence]:
     scored = []
     for order, group in enumerate(groups):
         claim = group.canonical
-        if any(c.id in contested for c in group.members) or _editorial(claim):
+        if any(c.id in contested for c in group.members) or editorial(claim):
             continue
-        count, support = _support(group.articles, derived, total)
+        count, support = support_of(group.articles, derived, total)
         if count >= 2:
             sentence = BriefSentence(
                 text=claim.text,
@@ -81,7 +81,7 @@ def _disputed(findings, claims, derived, total) -> list[BriefSentence]:
         if finding.kind != "contradiction":
             continue
         articles = list(dict.fromkeys(claims[c].article for c in finding.claims))
-        _, support = _support(articles, derived, total)
+        _, support = support_of(articles, derived, total)
         text = finding.explanation.replace("Sources disagree on", "Sources differ on", 1)
         sentences.append(
             BriefSentence(
@@ -96,7 +96,7 @@ def _single(groups, contested, derived, total) -> list[BriefSentence]:
     for group in groups:
         claim = group.canonical
         roots = {independent_source(a, derived) for a in group.articles}
-        if len(roots) != 1 or claim.id in contested or _editorial(claim) or claim.kind == "quote":
+        if len(roots) != 1 or claim.id in contested or editorial(claim) or claim.kind == "quote":
             continue
         if claim.quantities or claim.times:
             picked.append(
@@ -110,7 +110,7 @@ def _single(groups, contested, derived, total) -> list[BriefSentence]:
     return picked[:MAX_SINGLE]
 
 
-def _editorial(claim: Claim) -> bool:
+def editorial(claim: Claim) -> bool:
     return claim.kind in EDITORIAL_KINDS and not claim.attributed_to
 
 

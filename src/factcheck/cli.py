@@ -57,12 +57,59 @@ MaxBytesOpt = Annotated[
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="text, json or md.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")]
+_LLM = "LLM engine"
+BaseUrlOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--base-url",
+        help="OpenAI-compatible endpoint, e.g. http://localhost:11434/v1 [env OPENAI_BASE_URL].",
+        rich_help_panel=_LLM,
+    ),
+]
+ModeOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--mode",
+        help="How answers are structured: tools (default), json (servers without tool "
+        "calling) or md_json [env FACTCHECK_LLM_MODE].",
+        rich_help_panel=_LLM,
+    ),
+]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Neither read nor write the cache.", rich_help_panel=_LLM)
+]
+CacheDirOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--cache-dir",
+        help="Cache folder [env FACTCHECK_CACHE_DIR; default: the user cache dir].",
+        rich_help_panel=_LLM,
+    ),
+]
+ConcurrencyOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--concurrency", help="Calls in flight at once (default 4).", rich_help_panel=_LLM
+    ),
+]
+PriceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--price",
+        help="INPUT,OUTPUT USD per million tokens, for models not in the price table "
+        "[env FACTCHECK_PRICE].",
+        rich_help_panel=_LLM,
+    ),
+]
 
 
-def _settings(engine: str | None, model: str | None, max_bytes: int | None):
+def _settings(engine, model, max_bytes, llm: dict | None = None):
     from .settings import Settings
 
-    return Settings.from_env(os.environ, engine=engine, model=model, max_bytes=max_bytes)
+    options = dict(llm or {})
+    if options.pop("no_cache", False):
+        options["cache"] = False
+    return Settings.from_env(os.environ, engine=engine, model=model, max_bytes=max_bytes, **options)
 
 
 @app.command()
@@ -74,15 +121,24 @@ def brief(
     output: OutputOpt = None,
     top: Annotated[int, typer.Option("--top", help="How many findings to show.")] = 8,
     max_bytes: MaxBytesOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+    concurrency: ConcurrencyOpt = None,
+    price: PriceOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Write a merged brief with citations, and the findings to check first.
 
-    Example: factcheck brief articles/
+    Examples: factcheck brief articles/;
+    factcheck brief articles/ --model gpt-4o-mini;
+    factcheck brief articles/ --base-url http://localhost:11434/v1 --model qwen2.5
     """
-    _guarded(
-        debug, lambda: _report_command(paths, engine, model, format, output, top, max_bytes, None)
-    )
+    llm = dict(base_url=base_url, mode=mode, no_cache=no_cache, cache_dir=cache_dir,
+               concurrency=concurrency, price=price)  # fmt: skip
+    settings = lambda: _settings(engine, model, max_bytes, llm)  # noqa: E731
+    _guarded(debug, lambda: _report_command(paths, settings, format, output, top, None))
 
 
 @app.command()
@@ -98,6 +154,12 @@ def check(
     ] = None,
     top: Annotated[int, typer.Option("--top", help="How many findings to show in text.")] = 20,
     max_bytes: MaxBytesOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+    concurrency: ConcurrencyOpt = None,
+    price: PriceOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """List contradictions, unsupported additions, single-source claims and name variants.
@@ -105,10 +167,10 @@ def check(
     Examples: factcheck check articles/ --format json -o report.json;
     factcheck check a.txt b.txt --fail-on contradiction
     """
-    _guarded(
-        debug,
-        lambda: _report_command(paths, engine, model, format, output, top, max_bytes, fail_on),
-    )
+    llm = dict(base_url=base_url, mode=mode, no_cache=no_cache, cache_dir=cache_dir,
+               concurrency=concurrency, price=price)  # fmt: skip
+    settings = lambda: _settings(engine, model, max_bytes, llm)  # noqa: E731
+    _guarded(debug, lambda: _report_command(paths, settings, format, output, top, fail_on))
 
 
 @app.command()
@@ -118,19 +180,29 @@ def extract(
     model: ModelOpt = None,
     output: OutputOpt = None,
     max_bytes: MaxBytesOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+    concurrency: ConcurrencyOpt = None,
+    price: PriceOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Print each article's claims, with evidence offsets, as JSON.
 
     Example: factcheck extract article.txt -o claims.json
     """
+    llm = dict(base_url=base_url, mode=mode, no_cache=no_cache, cache_dir=cache_dir,
+               concurrency=concurrency, price=price)  # fmt: skip
 
     def work() -> int:
         from .pipeline import run_extract
         from .report.json import render_json
 
-        report = run_extract(paths, _settings(engine, model, max_bytes), stdin=sys.stdin.buffer)
+        settings = _settings(engine, model, max_bytes, llm)
+        report = run_extract(paths, settings, stdin=sys.stdin.buffer)
         _emit(render_json(report), output)
+        _usage_line(report)
         return 3 if report.run.partial else 0
 
     _guarded(debug, work)
@@ -147,16 +219,27 @@ def schema(output: OutputOpt = None) -> None:
     _guarded(False, lambda: _emit(json.dumps(report_schema(), indent=2) + "\n", output) or 0)
 
 
-def _report_command(paths, engine, model, fmt, output, top, max_bytes, fail_on) -> int:
+def _report_command(paths, settings, fmt, output, top, fail_on) -> int:
     from .pipeline import run
     from .report import render
 
-    report = run(paths, _settings(engine, model, max_bytes), stdin=sys.stdin.buffer)
+    report = run(paths, settings(), stdin=sys.stdin.buffer)
     color = output is None and sys.stdout.isatty()
     _emit(render(report, fmt.value, top=top, color=color), output)
+    if fmt is not Format.text or output is not None:
+        _usage_line(report)
     if fail_on is not None and _matches(report, fail_on):
         return 1
     return 3 if report.run.partial else 0
+
+
+def _usage_line(report) -> None:
+    """For the llm engine, calls and cost on stderr when the report itself went elsewhere."""
+    from .report.common import usage_line
+
+    line = usage_line(report)
+    if line:
+        typer.echo(f"factcheck: {line}", err=True)
 
 
 def _matches(report, fail_on: FailOn) -> bool:

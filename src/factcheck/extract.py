@@ -1,17 +1,20 @@
 """Extract: claims per article from the engine, each kept only when its evidence is verbatim.
 
 Evidence whose offsets drift is re-anchored by finding its quote in the article (exactly, then
-with whitespace normalised); evidence that cannot be found is dropped and counted.
+with whitespace normalised); evidence that cannot be found is dropped and counted. Engines use
+``verify_evidence``; ``extract`` hands them the articles that are not exact duplicates.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .engines import Engine
 from .models import Article, Claim, Span
-from .segment import segment
+
+if TYPE_CHECKING:
+    from .engines import Engine
 
 
 @dataclass
@@ -24,17 +27,7 @@ class Extraction:
 
 def extract(articles: list[Article], engine: Engine) -> Extraction:
     """Run the engine over each article that is not an exact duplicate."""
-    result = Extraction()
-    for article in articles:
-        if article.duplicate_of is not None:
-            continue
-        for claim in engine.extract(article, segment(article)):
-            verified = verify_evidence(article, claim)
-            if verified is None:
-                result.dropped += 1
-            else:
-                result.claims.append(verified)
-    return result
+    return engine.extract([a for a in articles if a.duplicate_of is None])
 
 
 def verify_evidence(article: Article, claim: Claim) -> Claim | None:

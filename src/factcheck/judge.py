@@ -49,8 +49,8 @@ def judge(groups: list[ClaimGroup], articles: dict[str, Article]) -> Judged:
             m.id: compare(group.canonical, m, group.scores[m.id], articles)
             for m in group.members[1:]
         }
-        result.groups.append(_report_group(group, verdicts))
-        finding = _finding(group, verdicts)
+        result.groups.append(report_group(group, verdicts))
+        finding = group_finding(group, verdicts)
         if finding is not None:
             result.findings.append(finding)
     return result
@@ -107,7 +107,7 @@ def _adds_detail(a: Claim, b: Claim) -> bool:
     )
 
 
-def _report_group(group: ClaimGroup, verdicts: dict[str, Verdict]) -> Group:
+def report_group(group: ClaimGroup, verdicts: dict[str, Verdict]) -> Group:
     cells: dict[str, Cell] = {}
     conflicted = any(v.state == "conflict" for v in verdicts.values())
     for claim in group.members:
@@ -130,7 +130,7 @@ def topic(claim: Claim, words: int = 9) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
-def _finding(group: ClaimGroup, verdicts: dict[str, Verdict]) -> Finding | None:
+def group_finding(group: ClaimGroup, verdicts: dict[str, Verdict]) -> Finding | None:
     conflicts = [(cid, v) for cid, v in verdicts.items() if v.state == "conflict"]
     if not conflicts:
         return None

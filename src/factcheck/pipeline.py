@@ -11,22 +11,30 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .align import align
-from .brief import compose
 from .engines import get_engine
 from .extract import extract
 from .ingest import Ingested, ingest
-from .judge import judge, judge_people
-from .models import ExtractReport, Report, RunInfo, Usage
+from .judge import judge_people
+from .models import ExtractReport, Report, RunInfo
 from .people import PersonIndex
 from .settings import Settings
 from .unsupported import find_derived, find_unsupported, independent_source, rank
 
 
-def run(paths: list[str], settings: Settings, stdin: BinaryIO | None = None) -> Report:
+def run(
+    paths: list[str], settings: Settings, stdin: BinaryIO | None = None, **engine_options
+) -> Report:
     """Check the articles named by ``paths`` and return the full report."""
     started, clock = _now(), time.perf_counter()
-    engine = get_engine(settings)
     ingested = ingest(paths, stdin=stdin, max_bytes=settings.max_bytes)
+    engine = get_engine(settings, **engine_options)
+    try:
+        return _run(engine, ingested, started, clock)
+    finally:
+        engine.close()
+
+
+def _run(engine, ingested: Ingested, started: str, clock: float) -> Report:
     extraction = extract(ingested.articles, engine)
     claims = {c.id: c for c in extraction.claims}
     people = PersonIndex(extraction.claims)
@@ -34,15 +42,17 @@ def run(paths: list[str], settings: Settings, stdin: BinaryIO | None = None) -> 
     derived = find_derived(ingested.unique, extraction.claims, groups)
     articles = [a.model_copy(update={"derived_from": derived.get(a.id)}) for a in ingested.articles]
     by_id = {a.id: a for a in articles}
-    judged = judge(groups, by_id)
+    judged = engine.judge(groups, by_id)
     findings = judged.findings + judge_people(people, claims)
     contested = {cid for f in findings if f.kind == "contradiction" for cid in f.claims}
     labels = source_labels(articles)
     findings += find_unsupported(groups, derived, contested, labels)
     findings = rank(findings)
     independent = {independent_source(a.id, derived) for a in ingested.unique}
-    composed = compose(groups, findings, claims, derived, len(independent))
-    usage = Usage(dropped_claims=extraction.dropped, dropped_brief_sentences=composed.dropped)
+    composed = engine.compose(groups, findings, claims, derived, len(independent))
+    usage = engine.usage().model_copy(
+        update={"dropped_claims": extraction.dropped, "dropped_brief_sentences": composed.dropped}
+    )
     return Report(
         run=_run_info(engine, started, clock, ingested),
         usage=usage,
@@ -55,19 +65,22 @@ def run(paths: list[str], settings: Settings, stdin: BinaryIO | None = None) -> 
 
 
 def run_extract(
-    paths: list[str], settings: Settings, stdin: BinaryIO | None = None
+    paths: list[str], settings: Settings, stdin: BinaryIO | None = None, **engine_options
 ) -> ExtractReport:
     """Ingest and extract only: the articles and their claims."""
     started, clock = _now(), time.perf_counter()
-    engine = get_engine(settings)
     ingested = ingest(paths, stdin=stdin, max_bytes=settings.max_bytes)
-    extraction = extract(ingested.articles, engine)
-    return ExtractReport(
-        run=_run_info(engine, started, clock, ingested),
-        usage=Usage(dropped_claims=extraction.dropped),
-        articles=ingested.articles,
-        claims=extraction.claims,
-    )
+    engine = get_engine(settings, **engine_options)
+    try:
+        extraction = extract(ingested.articles, engine)
+        return ExtractReport(
+            run=_run_info(engine, started, clock, ingested),
+            usage=engine.usage().model_copy(update={"dropped_claims": extraction.dropped}),
+            articles=ingested.articles,
+            claims=extraction.claims,
+        )
+    finally:
+        engine.close()
 
 
 def source_labels(articles) -> dict[str, str]:
@@ -82,14 +95,16 @@ def _run_info(engine, started: str, clock: float, ingested: Ingested) -> RunInfo
         notes.append("only one distinct article: claims extracted, nothing to compare them with")
     if duplicates:
         notes.append(f"{duplicates} exact duplicate(s) counted once")
+    problems = ingested.problems + engine.problems()
     return RunInfo(
         notes=notes,
         engine=engine.name,
         model=engine.model,
+        prompt_version=engine.prompt_version,
         started=started,
         seconds=round(time.perf_counter() - clock, 3),
-        partial=bool(ingested.problems),
-        problems=ingested.problems,
+        partial=bool(problems),
+        problems=problems,
     )
 
 

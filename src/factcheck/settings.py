@@ -1,38 +1,97 @@
-"""Settings: one value object built by the CLI (flags > FACTCHECK_* environment > defaults)
-and passed down; the library never reads the environment on its own."""
+"""Settings: one value object built by the CLI (flags > environment > defaults) and passed
+down; the library never reads the environment on its own.
+
+Environment: ``FACTCHECK_ENGINE``, ``FACTCHECK_MODEL``, ``FACTCHECK_MAX_BYTES``,
+``FACTCHECK_CACHE_DIR``, ``FACTCHECK_LLM_MODE``, ``FACTCHECK_CONCURRENCY``, ``FACTCHECK_PRICE``
+(input,output USD per million tokens), ``OPENAI_API_KEY`` and ``OPENAI_BASE_URL``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 
+from .errors import ConfigError
 from .ingest import DEFAULT_MAX_BYTES
+
+LLM_MODES = ("tools", "json", "md_json")
 
 
 @dataclass(frozen=True)
 class Settings:
-    """How a run is configured."""
+    """How a run is configured. ``api_key`` is never shown in ``repr``."""
 
     engine: str = "auto"
     model: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    base_url: str | None = None
+    api_key: str | None = field(default=None, repr=False)
+    mode: str = "tools"
+    cache: bool = True
+    cache_dir: str | None = None
+    concurrency: int = 4
+    timeout: float = 120.0
+    max_output_tokens: int = 4096
+    context_tokens: int = 16000
+    price: tuple[float, float] | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str], **overrides: object) -> Settings:
-        """Defaults, then ``FACTCHECK_*`` variables, then the given overrides (None skipped)."""
-        settings = cls()
+        """Defaults, then the environment, then the given overrides (None skipped)."""
         env = {
             "engine": environ.get("FACTCHECK_ENGINE"),
             "model": environ.get("FACTCHECK_MODEL"),
             "max_bytes": environ.get("FACTCHECK_MAX_BYTES"),
+            "cache_dir": environ.get("FACTCHECK_CACHE_DIR"),
+            "mode": environ.get("FACTCHECK_LLM_MODE"),
+            "concurrency": environ.get("FACTCHECK_CONCURRENCY"),
+            "price": environ.get("FACTCHECK_PRICE"),
+            "base_url": environ.get("OPENAI_BASE_URL"),
+            "api_key": environ.get("OPENAI_API_KEY"),
         }
+        settings = cls()
+        known = {f.name for f in fields(cls)}
         for source in (env, overrides):
-            values = {k: v for k, v in source.items() if v is not None and k in _names()}
-            if "max_bytes" in values:
-                values["max_bytes"] = int(values["max_bytes"])
-            settings = replace(settings, **values)
+            values = {k: v for k, v in source.items() if v not in (None, "") and k in known}
+            settings = replace(settings, **_coerce(values))
+        settings._validate()
         return settings
 
+    def _validate(self) -> None:
+        if self.mode not in LLM_MODES:
+            raise ConfigError(f"unknown llm mode {self.mode!r}: choose {', '.join(LLM_MODES)}")
+        if self.concurrency < 1:
+            raise ConfigError("concurrency must be at least 1")
+        if self.max_bytes < 1:
+            raise ConfigError("--max-bytes must be a positive number of bytes")
 
-def _names() -> set[str]:
-    return {f.name for f in fields(Settings)}
+
+def _coerce(values: dict[str, object]) -> dict[str, object]:
+    out = dict(values)
+    for name in ("max_bytes", "concurrency"):
+        if name in out:
+            out[name] = _number(name, out[name], int)
+    if isinstance(out.get("price"), str):
+        out["price"] = parse_price(out["price"])
+    return out
+
+
+def _number(name: str, value: object, kind: type):
+    try:
+        return kind(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{name} must be a number, got {value!r}") from None
+
+
+def parse_price(text: str) -> tuple[float, float]:
+    """'0.15,0.60' → (0.15, 0.60): USD per million input and output tokens."""
+    parts = [p.strip() for p in text.split(",")]
+    try:
+        low, high = (float(p) for p in parts)
+    except ValueError:
+        raise ConfigError(
+            f"price must be INPUT,OUTPUT in USD per million tokens, e.g. 0.15,0.60; got {text!r}"
+        ) from None
+    if low < 0 or high < 0:
+        raise ConfigError("prices cannot be negative")
+    return low, high

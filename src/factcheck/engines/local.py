@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .. import names
-from ..models import Article, Claim, ClaimKind, Sentence, Span
+from ..models import Article, Claim, ClaimKind, Problem, Sentence, Span, Usage
 from ..quantities import parse_quantities
 from ..times import parse_times
 
@@ -41,14 +41,49 @@ class LocalEngine:
 
     name = "local"
     model = None
+    prompt_version = None
 
-    def extract(self, article: Article, sentences: list[Sentence]) -> list[Claim]:
+    def extract(self, articles: list[Article]):
+        from ..extract import Extraction, verify_evidence
+        from ..segment import segment
+
+        result = Extraction()
+        for article in articles:
+            for claim in self.claims(article, segment(article)):
+                verified = verify_evidence(article, claim)
+                if verified is None:
+                    result.dropped += 1
+                else:
+                    result.claims.append(verified)
+        return result
+
+    def claims(self, article: Article, sentences: list[Sentence]) -> list[Claim]:
+        """One claim per sentence that is not furniture (and per headline of 5+ words)."""
         return [
             claim_from_sentence(article, sentence)
             for sentence in sentences
             if not sentence.furniture
             and (not sentence.heading or len(sentence.text.split()) >= _MIN_HEADLINE_WORDS)
         ]
+
+    def judge(self, groups, articles):
+        from ..judge import judge
+
+        return judge(groups, articles)
+
+    def compose(self, groups, findings, claims, derived, independent_total):
+        from ..brief import compose
+
+        return compose(groups, findings, claims, derived, independent_total)
+
+    def usage(self) -> Usage:
+        return Usage()
+
+    def problems(self) -> list[Problem]:
+        return []
+
+    def close(self) -> None:
+        pass
 
 
 def claim_from_sentence(article: Article, sentence: Sentence) -> Claim:

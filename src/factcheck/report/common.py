@@ -35,3 +35,21 @@ def finding_quotes(report: Report, finding: Finding) -> list[tuple[str, str]]:
 def label(finding: Finding) -> str:
     kind = finding.kind.replace("_", " ")
     return f"{kind} ({finding.type.replace('_', ' ')})" if finding.type else kind
+
+
+def usage_line(report) -> str | None:
+    """'llm gpt-4o-mini: 28 calls (3 cached, 1 re-ask) · 41,200 in + 6,100 out tokens · $0.0098'
+    for the llm engine; None for the local engine, which makes no calls."""
+    if report.run.engine != "llm":
+        return None
+    usage = report.usage
+    extras = [f"{usage.cached_calls} cached"]
+    if usage.reasks:
+        extras.append(f"{usage.reasks} re-ask{'s' if usage.reasks != 1 else ''}")
+    cost = "cost unknown (no price for this model; see --price)"
+    if usage.cost_usd is not None:
+        cost = f"cost ${usage.cost_usd:.4f}"
+    return (
+        f"llm {report.run.model}: {usage.llm_calls} calls ({', '.join(extras)}) · "
+        f"{usage.input_tokens:,} input + {usage.output_tokens:,} output tokens · {cost}"
+    )

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..models import Report
-from .common import cite, finding_quotes, label, source_name
+from .common import cite, finding_quotes, label, source_name, usage_line
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 
@@ -29,6 +29,9 @@ def render_text(report: Report, *, top: int = 10, width: int = 100, color: bool 
     _findings(console, report, top)
     _sources(console, report)
     console.print(_summary(report), style="dim")
+    line = usage_line(report)
+    if line:
+        console.print(line, style="dim", highlight=False)
     return buffer.getvalue()
 
 

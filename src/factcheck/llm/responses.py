@@ -1,0 +1,78 @@
+"""What the model is asked to return, one Pydantic model per task.
+
+These are the shapes instructor validates the model's answers against (and re-asks on when they
+do not fit). They are not the report's models: the engine turns them into ``Claim``, ``Group``,
+``Finding`` and ``BriefSentence`` after checking every quote and every id they mention.
+Unknown fields are refused, so an answer cannot smuggle in anything the code does not read.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..models import ClaimKind, ConflictType
+
+
+class _Answer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PersonOut(_Answer):
+    name: str = Field(description="The name as written in the article.")
+    title: str | None = Field(default=None, description="Title or role given here, if any.")
+
+
+class ClaimOut(_Answer):
+    statement: str = Field(description="The claim as one self-contained sentence.")
+    kind: ClaimKind
+    quote: str = Field(description="The shortest passage stating the claim, copied verbatim.")
+    people: list[PersonOut] = Field(default_factory=list)
+    organizations: list[str] = Field(default_factory=list)
+    places: list[str] = Field(default_factory=list)
+    attributed_to: str | None = Field(default=None, description="Who made the statement.")
+    hedged: bool = False
+
+
+class ClaimList(_Answer):
+    """The claims of one article (or one part of it)."""
+
+    claims: list[ClaimOut]
+
+
+class MemberVerdict(_Answer):
+    claim: str = Field(description="Id of the compared claim.")
+    state: str = Field(pattern="^(agree|conflict|adds_detail|cant_tell)$")
+    type: ConflictType | None = Field(default=None, description="Conflict type, for conflicts.")
+    confidence: float = Field(ge=0.0, le=1.0)
+    reason: str = ""
+
+
+class GroupVerdict(_Answer):
+    """How each member of a group relates to its canonical claim."""
+
+    topic: str = Field(description="A short label for the fact, at most ten words.")
+    verdicts: list[MemberVerdict]
+
+
+class BriefLine(_Answer):
+    text: str = Field(description="The sentence, without citation markers.")
+    claims: list[str] = Field(description="Ids of the claims the sentence rests on.")
+    disputed: bool = False
+
+
+class BriefDraft(_Answer):
+    """The merged brief."""
+
+    sentences: list[BriefLine]
+
+
+class CheckResult(_Answer):
+    index: int = Field(ge=0)
+    supported: bool
+    reason: str = ""
+
+
+class BriefCheck(_Answer):
+    """Whether each brief sentence is supported by the quotes it cites."""
+
+    results: list[CheckResult]
