@@ -23,6 +23,7 @@ from typing import Any
 from .. import names
 from ..align import ClaimGroup
 from ..brief import Composed, editorial, support_of, supported_by
+from ..errors import FactcheckError
 from ..extract import Extraction, locate
 from ..judge import MIN_CONFIDENCE, Judged, Verdict, group_finding, report_group
 from ..llm.client import CallFailed, LLMClient, Truncated
@@ -117,12 +118,19 @@ class LLMEngine:
     # -- plumbing ---------------------------------------------------------------------------
 
     def _run(self, coroutines: list) -> list:
-        async def gather():
-            return await asyncio.gather(*coroutines)
+        """Run the calls concurrently; an error that ends the run cancels the others."""
+
+        async def together():
+            try:
+                async with asyncio.TaskGroup() as group:
+                    tasks = [group.create_task(c) for c in coroutines]
+            except BaseExceptionGroup as errors:
+                raise _first_error(errors) from None
+            return [task.result() for task in tasks]
 
         if not coroutines:
             return []
-        return self._runner.run(gather())
+        return self._runner.run(together())
 
     async def _ask(self, rendered: Rendered, answer, stage: str):
         if self._semaphore is None:
@@ -363,6 +371,22 @@ class LLMEngine:
             "source": self._labels.get(claim.article, claim.article),
             "quote": claim.evidence.quote,
         }
+
+
+def _first_error(group: BaseExceptionGroup) -> BaseException:
+    """The error to report from a group: a factcheck error first, else the first one."""
+    flat: list[BaseException] = []
+    stack: list[BaseException] = [group]
+    while stack:
+        error = stack.pop(0)
+        if isinstance(error, BaseExceptionGroup):
+            stack[:0] = list(error.exceptions)
+        else:
+            flat.append(error)
+    for error in flat:
+        if isinstance(error, FactcheckError):
+            return error
+    return flat[0]
 
 
 def _contradictions(findings: list[Finding]) -> list[Finding]:

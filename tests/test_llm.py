@@ -1,0 +1,171 @@
+"""The llm engine, replayed from cassettes recorded against the loopback stub (authored answers).
+
+Replay runs offline: the engine points at a closed port and vcr answers every request; a
+request that was never recorded fails at once. Re-record with ``--record-mode=rewrite`` (see
+cassettes/README.md).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import ROOT, SEEDS
+
+HARBOUR = ROOT / "tests" / "data" / "llm"
+
+
+def run_llm(cli, paths, url, *extra, model="stub"):
+    return cli(
+        "check", *map(str, paths), "--engine", "llm", "--model", model, "--base-url", url,
+        "--format", "json", *extra,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def traffic(vcr, record_mode):
+    """Requests the cassette answered so far: played back on replay, recorded while recording."""
+    return lambda: vcr.play_count if record_mode == "none" else len(vcr.responses)
+
+
+def report_of(result) -> dict:
+    return json.loads(result.stdout)
+
+
+def assert_contract(report: dict) -> None:
+    """Every quote is at its offsets, every reference resolves, every sentence cites."""
+    texts = {a["id"]: a["text"] for a in report["articles"]}
+    claims = {c["id"]: c for c in report["claims"]}
+    for claim in report["claims"]:
+        span = claim["evidence"]
+        assert texts[claim["article"]][span["start"] : span["end"]] == span["quote"]
+    for finding in report["findings"]:
+        assert all(cid in claims for cid in finding["claims"])
+    for sentence in report["brief"]["sentences"]:
+        assert sentence["claims"] and sentence["sources"]
+        assert {claims[c]["article"] for c in sentence["claims"]} == set(sentence["sources"])
+
+
+@pytest.mark.vcr
+def test_seeds_brief(cli, llm_url, traffic):
+    result = run_llm(cli, [SEEDS], llm_url, "--no-cache")
+    assert result.exit_code == 0, result.output
+    report = report_of(result)
+    assert_contract(report)
+    usage, run = report["usage"], report["run"]
+    assert run["engine"] == "llm" and run["prompt_version"].startswith("extract@")
+    shared_groups = len(report["groups"])
+    # one call per distinct article, one per judged group, one brief, one check: never per claim
+    assert usage["by_stage"]["extract"]["calls"] == 5
+    assert usage["by_stage"]["judge"]["calls"] == shared_groups
+    assert usage["by_stage"]["brief"]["calls"] == 1 and usage["by_stage"]["check"]["calls"] == 1
+    assert usage["llm_calls"] == 5 + shared_groups + 2 == traffic()
+    assert usage["input_tokens"] > 0 and usage["output_tokens"] > 0
+    assert len(report["claims"]) > 5 * 3
+    assert report["brief"]["sentences"]
+    assert "llm stub:" in result.stderr and "calls" in result.stderr
+
+
+@pytest.mark.vcr
+def test_rate_limit_then_success(cli, llm_url, vcr, traffic):
+    result = run_llm(cli, [HARBOUR], llm_url, "--no-cache", model="stub+429")
+    assert result.exit_code == 0, result.output
+    statuses = [r["status"]["code"] for r in vcr.responses]
+    assert statuses.count(429) == 1 and traffic() == len(statuses)
+    assert report_of(result)["usage"]["llm_calls"] == len(statuses)
+
+
+@pytest.mark.vcr
+def test_server_error_then_success(cli, llm_url, vcr, traffic):
+    result = run_llm(cli, [HARBOUR], llm_url, "--no-cache", model="stub+500")
+    assert result.exit_code == 0, result.output
+    statuses = [r["status"]["code"] for r in vcr.responses]
+    assert statuses.count(500) == 1 and traffic() == len(statuses)
+    assert not report_of(result)["run"]["partial"]
+
+
+@pytest.mark.vcr
+def test_invalid_json_is_reasked(cli, llm_url, vcr):
+    result = run_llm(cli, [HARBOUR], llm_url, "--no-cache", model="stub+badjson")
+    assert result.exit_code == 0, result.output
+    report = report_of(result)
+    assert report["usage"]["reasks"] == 1
+    reask = [json.loads(r.body) for r in vcr.requests if len(json.loads(r.body)["messages"]) > 2]
+    assert len(reask) == 1 and reask[0]["messages"][-1]["role"] == "tool"
+
+
+@pytest.mark.vcr
+def test_answer_with_unknown_fields_is_reasked(cli, llm_url, vcr):
+    result = run_llm(cli, [HARBOUR], llm_url, "--no-cache", model="stub+invalid")
+    assert result.exit_code == 0, result.output
+    assert report_of(result)["usage"]["reasks"] == 1
+
+
+@pytest.mark.vcr
+def test_truncated_answer_is_retried_split(cli, llm_url, vcr):
+    result = run_llm(cli, [HARBOUR], llm_url, "--no-cache", model="stub+truncate")
+    assert result.exit_code == 0, result.output
+    report = report_of(result)
+    # the long article is asked once whole (cut off), then in two halves; the short one once
+    assert report["usage"]["by_stage"]["extract"]["calls"] == 4
+    long_article = next(a for a in report["articles"] if a["source"].endswith("harbour_a.txt"))
+    assert sum(c["article"] == long_article["id"] for c in report["claims"]) >= 3
+
+
+@pytest.mark.vcr
+def test_truncated_twice_is_a_problem(cli, llm_url, vcr):
+    result = run_llm(cli, [HARBOUR], llm_url, "--no-cache", model="stub+truncate-always")
+    assert result.exit_code == 3, result.output
+    report = report_of(result)
+    assert report["run"]["partial"]
+    assert any("cut off" in p["error"] for p in report["run"]["problems"])
+
+
+@pytest.mark.vcr
+def test_refused_key_is_one_clear_line(cli, llm_url, vcr, traffic, monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-canary-0123456789")
+    result = run_llm(cli, [HARBOUR], llm_url, "--no-cache", model="stub+401")
+    assert result.exit_code == 4
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "refused the API key (HTTP 401)" in lines[0]
+    assert "canary" not in result.output and "sk-ca" not in result.output
+    # at most one request per article in flight, none retried
+    assert 1 <= traffic() <= 2
+    assert all(r["status"]["code"] == 401 for r in vcr.responses)
+    bodies = [r.body for r in vcr.requests]
+    assert len(bodies) == len(set(bodies))
+
+
+@pytest.mark.vcr
+def test_cached_rerun_makes_no_calls(cli, llm_url, traffic, tmp_path):
+    cache = tmp_path / "cache"
+    first = report_of(run_llm(cli, [HARBOUR], llm_url, "--cache-dir", str(cache)))
+    played = traffic()
+    second = report_of(run_llm(cli, [HARBOUR], llm_url, "--cache-dir", str(cache)))
+    assert played == first["usage"]["llm_calls"] > 0
+    assert traffic() == played  # no traffic at all
+    assert second["usage"]["llm_calls"] == 0
+    assert second["usage"]["cached_calls"] == first["usage"]["llm_calls"]
+    assert second["claims"] == first["claims"] and second["findings"] == first["findings"]
+
+
+@pytest.mark.vcr
+def test_json_mode(cli, llm_url, vcr):
+    result = run_llm(cli, [HARBOUR], llm_url, "--no-cache", "--mode", "json")
+    assert result.exit_code == 0, result.output
+    bodies = [json.loads(r.body) for r in vcr.requests]
+    assert all(b["response_format"] == {"type": "json_object"} for b in bodies)
+    assert all("tools" not in b for b in bodies)
+    assert report_of(result)["claims"]
+
+
+@pytest.mark.vcr
+def test_unrecorded_request_fails_fast(cli, llm_url, vcr, tmp_path, record_mode):
+    if record_mode != "none":
+        pytest.skip("only meaningful on replay")
+    article = tmp_path / "new.txt"
+    article.write_text("A sentence nobody recorded an answer for. And another one here.\n")
+    result = run_llm(cli, [article, HARBOUR / "harbour_b.txt"], llm_url, "--no-cache")
+    assert result.exit_code == 4
+    assert "cannot reach" in result.output and "CannotOverwriteExistingCassette" in result.output
