@@ -38,34 +38,13 @@ TRUNCATE_OVER = 300
 _SENTENCE = re.compile(r"[^\s].*?(?:[.!?][”\"’)]*(?=\s|$)|$)", re.DOTALL)
 
 
-class StubServer:
-    """``StubServer().start()`` serves on 127.0.0.1 (a free port unless given) until ``stop``."""
+class Answers:
+    """The stub's answers, without any server: ``answer(body)`` for one request body."""
 
-    def __init__(self, port: int = 0, responses: Path = RESPONSES):
+    def __init__(self, responses: Path = RESPONSES):
         self.responses = Path(responses)
-        self.keys_seen: list[str] = []
-        self.requests: list[dict] = []
         self._fired: set[str] = set()
         self._lock = threading.Lock()
-        stub = self
-
-        class Handler(_Handler):
-            server_stub = stub
-
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self._httpd.server_address[1]}/v1"
-
-    def start(self) -> StubServer:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
 
     def first_time(self, fault: str) -> bool:
         with self._lock:
@@ -114,6 +93,38 @@ class StubServer:
         if key and path.is_file():
             return json.loads(path.read_text(encoding="utf-8"))
         return None
+
+
+class StubServer(Answers):
+    """``StubServer().start()`` serves on 127.0.0.1 (a free port unless given) until ``stop``."""
+
+    def __init__(self, port: int = 0, responses: Path = RESPONSES):
+        super().__init__(responses)
+        self.keys_seen: list[str] = []
+        self.requests: list[dict] = []
+        stub = self
+
+        class Handler(_Handler):
+            server_stub = stub
+
+        self._httpd = _Server(("127.0.0.1", port), Handler)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._httpd.server_address[1]}/v1"
+
+    def start(self) -> StubServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = False  # stop() waits for every handler, so no socket is left open
 
 
 class _Handler(BaseHTTPRequestHandler):
