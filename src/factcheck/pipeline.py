@@ -39,7 +39,7 @@ def _run(engine, ingested: Ingested, started: str, clock: float) -> Report:
     claims = {c.id: c for c in extraction.claims}
     people = PersonIndex(extraction.claims)
     groups = align(extraction.claims, people)
-    derived = find_derived(ingested.unique, extraction.claims, groups)
+    derived = _derived(engine, ingested.unique, extraction.claims, groups)
     articles = [a.model_copy(update={"derived_from": derived.get(a.id)}) for a in ingested.articles]
     by_id = {a.id: a for a in articles}
     judged = engine.judge(groups, by_id)
@@ -81,6 +81,18 @@ def run_extract(
         )
     finally:
         engine.close()
+
+
+def _derived(engine, articles, claims, groups) -> dict[str, str]:
+    """Which article is rewritten from which. Rewriting is a property of the text, so it is
+    measured on the local engine's sentence claims whatever the engine: a model's claims are
+    fewer and chosen, and their overlap says little about how much text was reused."""
+    if engine.name != "local":
+        from .engines.local import LocalEngine
+
+        claims = LocalEngine().extract(articles).claims
+        groups = align(claims, PersonIndex(claims))
+    return find_derived(articles, claims, groups)
 
 
 def source_labels(articles) -> dict[str, str]:

@@ -211,11 +211,11 @@ def _key(task: str, user: str) -> str | None:
     if task == "judge":
         match = re.search(r"Canonical claim id: (\S+)", user)
         return match.group(1) if match else None
-    tag = "facts" if task == "brief" else "sentences"
-    ids = sorted(set(re.findall(r'"id": "([0-9a-f]{12})-', _between(user, f"<{tag}>", "x"))))
-    if task == "check":
-        ids = sorted(set(re.findall(r"\b([0-9a-f]{12})-\d+-\d+", user)))
-    return hashlib.sha256("|".join(ids).encode()).hexdigest()[:12] if ids else None
+    if task == "brief":  # the articles whose claims are offered
+        ids = sorted(set(re.findall(r'"id": "([0-9a-f]{12})-', user)))
+        return hashlib.sha256("|".join(ids).encode()).hexdigest()[:12] if ids else None
+    sentences = _between(user, "<sentences>", "</sentences>")  # check: the sentences themselves
+    return hashlib.sha256(sentences.encode()).hexdigest()[:12] if sentences else None
 
 
 # -- fallback rules ----------------------------------------------------------------------------
