@@ -27,7 +27,9 @@ def main() -> None:
         times.append(time.perf_counter() - start)
     median = statistics.median(times)
     kinds = Counter(f.kind for f in report.findings)
-    print(f"articles {len(report.articles)}  claims {len(report.claims)}  groups {len(report.groups)}")
+    print(
+        f"articles {len(report.articles)}  claims {len(report.claims)}  groups {len(report.groups)}"
+    )
     print(f"findings {dict(kinds)}")
     print(f"seconds median {median:.3f} (min {min(times):.3f}, {args.repeat} runs)")
     print(f"seconds per article {median / len(report.articles):.4f}")

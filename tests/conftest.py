@@ -140,4 +140,5 @@ def fast_retries(monkeypatch):
 
     from factcheck.llm import client
 
-    monkeypatch.setattr(client, "WAIT", tenacity.wait_none())
+    if not os.environ.get("FACTCHECK_RECORD_BASE_URL"):  # a real endpoint gets real backoff
+        monkeypatch.setattr(client, "WAIT", tenacity.wait_none())

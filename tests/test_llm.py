@@ -8,6 +8,7 @@ cassettes/README.md).
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -49,7 +50,8 @@ def assert_contract(report: dict) -> None:
 
 @pytest.mark.vcr
 def test_seeds_brief(cli, llm_url, traffic, vcr):
-    result = run_llm(cli, [SEEDS], llm_url, "--no-cache")
+    model = os.environ.get("FACTCHECK_RECORD_MODEL", "stub")  # a real model when re-recording
+    result = run_llm(cli, [SEEDS], llm_url, "--no-cache", model=model)
     assert result.exit_code == 0, result.output
     report = report_of(result)
     assert_contract(report)
@@ -64,7 +66,7 @@ def test_seeds_brief(cli, llm_url, traffic, vcr):
     assert usage["llm_calls"] == sum(s["calls"] for s in stages.values()) == traffic()
     assert usage["input_tokens"] > 0 and usage["output_tokens"] > 0
     assert report["brief"]["sentences"]
-    assert "llm stub:" in result.stderr and "calls" in result.stderr
+    assert f"llm {model}:" in result.stderr and "calls" in result.stderr
     if json.loads(vcr.responses[0]["body"]["string"])["model"].startswith("stub"):
         authored_seed_answers(report)
 

@@ -232,3 +232,76 @@ def test_prompts_ship_in_the_wheel(tmp_path):
     where, version = shown.stdout.splitlines()
     assert Path(where) == tmp_path / "site" / "factcheck" / "prompts"
     assert version == Prompts().version
+
+
+@pytest.mark.parametrize("mode", ["json", "md_json"])
+def test_modes_for_servers_without_tool_calling(mode):
+    client, calls = transport(lambda n, request: None)
+    report = run([str(HARBOUR)], llm_settings(mode=mode), http_client=client)
+    bodies = [json.loads(c.content) for c in calls]
+    assert all("tools" not in b for b in bodies)
+    if mode == "json":
+        assert all(b["response_format"] == {"type": "json_object"} for b in bodies)
+    else:
+        assert all("response_format" not in b for b in bodies)
+    assert len(report.claims) >= 5 and report.brief.sentences
+
+
+def test_long_article_is_split_into_parts():
+    client, calls = transport(lambda n, request: None)
+    report = run([str(HARBOUR)], llm_settings(context_tokens=120), http_client=client)
+    extract = [json.loads(c.content) for c in calls if b"You extract" in c.content]
+    parts = [b for b in extract if "(part " in b["messages"][1]["content"]]
+    assert len(extract) > 2 and len(parts) == len(extract)  # both articles needed parts
+    assert report.usage.by_stage["extract"]["calls"] == len(extract)
+    for claim in report.claims:
+        text = next(a.text for a in report.articles if a.id == claim.article)
+        assert text[claim.evidence.start : claim.evidence.end] == claim.evidence.quote
+
+
+def test_concurrency_is_limited():
+    import asyncio
+
+    stub, state = Answers(), {"now": 0, "most": 0}
+
+    async def handle(request: httpx2.Request) -> httpx2.Response:
+        state["now"] += 1
+        state["most"] = max(state["most"], state["now"])
+        await asyncio.sleep(0.01)
+        state["now"] -= 1
+        status, headers, payload = stub.answer(json.loads(request.content))
+        return httpx2.Response(status, headers=headers, json=payload)
+
+    for limit in (1, 3):
+        state["most"] = 0
+        client = httpx2.AsyncClient(transport=httpx2.MockTransport(handle))
+        run([str(ROOT / "seeds")], llm_settings(concurrency=limit), http_client=client)
+        assert state["most"] == limit
+
+
+def test_cost_from_the_price_table_or_an_override():
+    client, _ = transport(lambda n, request: None)
+    usage = run([str(HARBOUR)], llm_settings(model="gpt-4o-mini"), http_client=client).usage
+    expected = (usage.input_tokens * 0.15 + usage.output_tokens * 0.60) / 1_000_000
+    assert usage.cost_usd == pytest.approx(expected, abs=1e-6) and usage.cost_usd > 0
+    client, _ = transport(lambda n, request: None)
+    usage = run([str(HARBOUR)], llm_settings(price=(1.0, 2.0)), http_client=client).usage
+    assert usage.cost_usd == pytest.approx(
+        (usage.input_tokens + 2 * usage.output_tokens) / 1e6, abs=1e-6
+    )
+    client, _ = transport(lambda n, request: None)
+    assert run([str(HARBOUR)], llm_settings(), http_client=client).usage.cost_usd is None
+
+
+def test_missing_model_key_or_bad_settings_are_config_errors(cli, monkeypatch):
+    monkeypatch.delenv("OPENAI_API_KEY")
+    for args, message in [
+        (["--engine", "llm"], "needs a model"),
+        (["--model", "gpt-4o-mini"], "no API key"),
+        (["--model", "m", "--base-url", "http://x/v1", "--mode", "xml"], "unknown llm mode"),
+        (["--model", "m", "--base-url", "http://x/v1", "--price", "cheap"], "price must be"),
+    ]:
+        result = cli("brief", str(HARBOUR), *args)
+        assert result.exit_code == 4, result.output
+        lines = result.output.strip().splitlines()
+        assert len(lines) == 1 and message in lines[0], result.output

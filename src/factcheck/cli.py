@@ -6,6 +6,7 @@ Exit codes (all commands): 0 ok · 1 findings matched --fail-on · 2 bad usage o
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -200,7 +201,8 @@ def extract(
         from .report.json import render_json
 
         settings = _settings(engine, model, max_bytes, llm)
-        report = run_extract(paths, settings, stdin=sys.stdin.buffer)
+        with _progress() as progress:
+            report = run_extract(paths, settings, stdin=sys.stdin.buffer, progress=progress)
         _emit(render_json(report), output)
         _usage_line(report)
         return 3 if report.run.partial else 0
@@ -223,7 +225,8 @@ def _report_command(paths, settings, fmt, output, top, fail_on) -> int:
     from .pipeline import run
     from .report import render
 
-    report = run(paths, settings(), stdin=sys.stdin.buffer)
+    with _progress() as progress:
+        report = run(paths, settings(), stdin=sys.stdin.buffer, progress=progress)
     color = output is None and sys.stdout.isatty()
     _emit(render(report, fmt.value, top=top, color=color), output)
     if fmt is not Format.text or output is not None:
@@ -231,6 +234,30 @@ def _report_command(paths, settings, fmt, output, top, fail_on) -> int:
     if fail_on is not None and _matches(report, fail_on):
         return 1
     return 3 if report.run.partial else 0
+
+
+@contextlib.contextmanager
+def _progress():
+    """A progress reporter for the llm engine's calls, on stderr when it is a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    bar = Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        console=Console(stderr=True), transient=True,
+    )  # fmt: skip
+    tasks: dict[str, object] = {}
+
+    def report(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(f"llm {stage}", total=total)
+        bar.update(tasks[stage], completed=done)
+
+    with bar:
+        yield report
 
 
 def _usage_line(report) -> None:

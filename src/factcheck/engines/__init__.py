@@ -64,7 +64,7 @@ def get_engine(settings: Settings, **options: object) -> Engine:
     if choice == "auto":
         choice = "llm" if settings.model else "local"
     if choice == "local":
-        from .local import LocalEngine
+        from .local import LocalEngine  # options (transport, prompts, progress) are llm-only
 
         return LocalEngine()
     if choice == "llm":

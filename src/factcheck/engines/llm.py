@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +61,12 @@ class LLMEngine:
     name = "llm"
 
     def __init__(
-        self, settings: Settings, *, http_client: Any = None, prompts: Prompts | None = None
+        self,
+        settings: Settings,
+        *,
+        http_client: Any = None,
+        prompts: Prompts | None = None,
+        progress: Callable[[str, int, int], None] | None = None,
     ):
         self.client = LLMClient(settings, http_client=http_client)
         self.prompts = prompts or default_prompts()
@@ -71,6 +77,7 @@ class LLMEngine:
         self._runner = asyncio.Runner()
         self._semaphore: asyncio.Semaphore | None = None
         self._labels: dict[str, str] = {}
+        self._progress = progress
 
     # -- engine interface -------------------------------------------------------------------
 
@@ -88,7 +95,7 @@ class LLMEngine:
 
     def extract(self, articles: list[Article]) -> Extraction:
         self._labels = {a.id: f"[{n}]" for n, a in enumerate(articles, start=1)}
-        results = self._run([self._extract_article(a) for a in articles])
+        results = self._run([self._extract_article(a) for a in articles], "extract")
         extraction = Extraction()
         for claims, dropped in results:
             extraction.claims += claims
@@ -97,7 +104,7 @@ class LLMEngine:
 
     def judge(self, groups: list[ClaimGroup], articles: dict[str, Article]) -> Judged:
         shared = [g for g in groups if len(g.articles) >= 2]
-        answers = self._run([self._judge_group(g, articles) for g in shared])
+        answers = self._run([self._judge_group(g, articles) for g in shared], "judge")
         judged = Judged()
         for group, answer in zip(shared, answers, strict=True):
             if answer is None:
@@ -117,13 +124,22 @@ class LLMEngine:
 
     # -- plumbing ---------------------------------------------------------------------------
 
-    def _run(self, coroutines: list) -> list:
+    def _run(self, coroutines: list, stage: str) -> list:
         """Run the calls concurrently; an error that ends the run cancels the others."""
+        done = 0
+
+        async def counted(coroutine):
+            nonlocal done
+            result = await coroutine
+            done += 1
+            if self._progress is not None:
+                self._progress(stage, done, len(coroutines))
+            return result
 
         async def together():
             try:
                 async with asyncio.TaskGroup() as group:
-                    tasks = [group.create_task(c) for c in coroutines]
+                    tasks = [group.create_task(counted(c)) for c in coroutines]
             except BaseExceptionGroup as errors:
                 raise _first_error(errors) from None
             return [task.result() for task in tasks]
