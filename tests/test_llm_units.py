@@ -305,3 +305,17 @@ def test_missing_model_key_or_bad_settings_are_config_errors(cli, monkeypatch):
         assert result.exit_code == 4, result.output
         lines = result.output.strip().splitlines()
         assert len(lines) == 1 and message in lines[0], result.output
+
+
+def test_cached_rerun_of_the_seeds_counts_no_calls_and_no_reasks(tmp_path):
+    stub = StubServer().start()
+    try:
+        settings = llm_settings(stub.url, cache=True, cache_dir=str(tmp_path / "cache"))
+        first = run([str(ROOT / "seeds")], settings)
+        second = run([str(ROOT / "seeds")], settings)
+    finally:
+        stub.stop()
+    assert first.usage.reasks >= 1 and first.usage.llm_calls == len(stub.requests)
+    assert second.usage.llm_calls == 0 and second.usage.reasks == 0
+    assert second.usage.cached_calls == first.usage.llm_calls  # repair calls are cached too
+    assert second.brief == first.brief and second.findings == first.findings

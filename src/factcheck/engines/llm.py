@@ -148,11 +148,11 @@ class LLMEngine:
             return []
         return self._runner.run(together())
 
-    async def _ask(self, rendered: Rendered, answer, stage: str):
+    async def _ask(self, rendered: Rendered, answer, stage: str, reask: bool = False):
         if self._semaphore is None:
             self._semaphore = asyncio.Semaphore(self.settings.concurrency)
         async with self._semaphore:
-            return await self.client.ask(rendered, answer, stage=stage)
+            return await self.client.ask(rendered, answer, stage=stage, reask=reask)
 
     def _problem(self, where: str, error: str) -> None:
         self._problems.append(Problem(where=where, error=error))
@@ -249,9 +249,8 @@ class LLMEngine:
             },
         ]
         followup = Rendered(rendered.task, messages, rendered.template_hash)
-        self.client.count_reask("extract")
         try:
-            answer = await self._ask(followup, ClaimList, "extract")
+            answer = await self._ask(followup, ClaimList, "extract", reask=True)
         except CallFailed:
             return []
         return answer.claims

@@ -196,12 +196,12 @@ class LLMClient:
     async def aclose(self) -> None:
         await self._raw.close()
 
-    def count_reask(self, stage: str) -> None:
-        """An extra call the engine made to repair an answer (e.g. evidence not found)."""
-        self.meter.stage(stage).reasks += 1
-
-    async def ask(self, rendered: Rendered, answer: type[T], *, stage: str) -> T:
-        """The model's answer to ``rendered``, validated as ``answer``; cached when allowed."""
+    async def ask(
+        self, rendered: Rendered, answer: type[T], *, stage: str, reask: bool = False
+    ) -> T:
+        """The model's answer to ``rendered``, validated as ``answer``; cached when allowed.
+        ``reask`` marks a call the engine makes to repair an earlier answer: it is counted as a
+        re-ask when it reaches the model (not when the cache answers it)."""
         key = cache_key(
             endpoint=self.endpoint,
             model=self.model,
@@ -231,7 +231,7 @@ class LLMClient:
         finally:
             _CURRENT.reset(token)
             usage.calls += record.requests
-            usage.reasks += record.reasks
+            usage.reasks += record.reasks + (1 if reask and record.requests else 0)
             usage.input_tokens += record.input_tokens
             usage.output_tokens += record.output_tokens
         if self.cache is not None:
