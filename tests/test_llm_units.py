@@ -319,3 +319,28 @@ def test_cached_rerun_of_the_seeds_counts_no_calls_and_no_reasks(tmp_path):
     assert second.usage.llm_calls == 0 and second.usage.reasks == 0
     assert second.usage.cached_calls == first.usage.llm_calls  # repair calls are cached too
     assert second.brief == first.brief and second.findings == first.findings
+
+
+def test_a_run_where_every_extraction_fails_is_an_engine_error(cli, monkeypatch):
+    from factcheck.errors import ExtractionFailed
+
+    def fail(n, request):
+        raise httpx2.ReadTimeout("slow", request=request)
+
+    client, calls = transport(fail)
+    with pytest.raises(ExtractionFailed, match=r"no article could be extracted .*did not answer"):
+        run([str(HARBOUR)], llm_settings(), http_client=client)
+    assert len(calls) == 2 * 4  # two articles, four attempts each
+
+
+def test_extract_command_with_the_llm_engine(cli):
+    stub = StubServer().start()
+    try:
+        result = cli("extract", str(HARBOUR), "--model", "stub", "--base-url", stub.url)
+    finally:
+        stub.stop()
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["run"]["engine"] == "llm" and data["usage"]["llm_calls"] == 2
+    assert set(data) == {"schema_version", "run", "usage", "articles", "claims"}
+    assert "llm stub: 2 calls" in result.stderr

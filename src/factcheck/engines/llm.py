@@ -24,7 +24,7 @@ from typing import Any
 from .. import names
 from ..align import ClaimGroup
 from ..brief import Composed, editorial, support_of, supported_by
-from ..errors import FactcheckError
+from ..errors import ExtractionFailed, FactcheckError
 from ..extract import Extraction, locate
 from ..judge import MIN_CONFIDENCE, Judged, Verdict, group_finding, report_group
 from ..llm.client import CallFailed, LLMClient, Truncated
@@ -100,6 +100,12 @@ class LLMEngine:
         for claims, dropped in results:
             extraction.claims += claims
             extraction.dropped += dropped
+        if articles and not extraction.claims and self._problems:
+            first = self._problems[0]
+            raise ExtractionFailed(
+                f"no article could be extracted ({len(self._problems)} failed calls); "
+                f"first: {first.where}: {first.error}"
+            )
         return extraction
 
     def judge(self, groups: list[ClaimGroup], articles: dict[str, Article]) -> Judged:
