@@ -139,11 +139,17 @@ def test_truncated_answer_is_retried_split(cli, llm_url, vcr):
 
 @pytest.mark.vcr
 def test_truncated_twice_is_a_problem(cli, llm_url, vcr):
-    result = run_llm(cli, [HARBOUR], llm_url, "--no-cache", model="stub+truncate-always")
+    # cut off above 150 characters: the long article's halves are still too long, the short
+    # article's halves are not
+    result = run_llm(cli, [HARBOUR], llm_url, "--no-cache", model="stub+truncate-150")
     assert result.exit_code == 3, result.output
     report = report_of(result)
     assert report["run"]["partial"]
-    assert any("cut off" in p["error"] for p in report["run"]["problems"])
+    problems = report["run"]["problems"]
+    assert problems and all("cut off" in p["error"] for p in problems)
+    assert all(p["where"].startswith("harbour_a.txt") for p in problems)
+    short = next(a["id"] for a in report["articles"] if a["source"].endswith("harbour_b.txt"))
+    assert any(c["article"] == short for c in report["claims"])
 
 
 @pytest.mark.vcr

@@ -11,8 +11,8 @@ No model runs here. The stub answers ``POST …/chat/completions`` for factcheck
 The model name scripts faults: ``stub`` answers normally; ``stub+429`` and ``stub+500`` fail
 the first request; ``stub+badjson`` and ``stub+invalid`` send broken or schema-invalid JSON
 first; ``stub+truncate`` cuts off (finish_reason=length) extraction answers for texts longer
-than 300 characters, ``stub+truncate-always`` every extraction answer; ``stub+401`` refuses
-every request. Token counts are estimates (characters / 4), not a tokenizer's.
+than 300 characters, ``stub+truncate-N`` for texts longer than N; ``stub+401`` refuses every
+request. Token counts are estimates (characters / 4), not a tokenizer's.
 
 Run it:  python tests/stub/server.py --port 8787
 """
@@ -74,7 +74,8 @@ class Answers:
             text = text[: len(text) // 2] if fault == "badjson" else json.dumps({"unexpected": 1})
         if task == "extract" and fault.startswith("truncate"):
             article = _between(_user(messages), "<article", "</article>")
-            if fault == "truncate-always" or len(article) > TRUNCATE_OVER:
+            limit = int(fault.partition("-")[2] or TRUNCATE_OVER)
+            if len(article) > limit:
                 text, finish = text[: len(text) // 2], "length"
         return 200, {}, _completion(body, tool, text, finish)
 
