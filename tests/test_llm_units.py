@@ -344,3 +344,17 @@ def test_extract_command_with_the_llm_engine(cli):
     assert data["run"]["engine"] == "llm" and data["usage"]["llm_calls"] == 2
     assert set(data) == {"schema_version", "run", "usage", "articles", "claims"}
     assert "llm stub: 2 calls" in result.stderr
+
+
+def test_html_report_shows_the_llm_run(tmp_path):
+    from bs4 import BeautifulSoup
+
+    from factcheck.report import render
+
+    client, _ = transport(lambda n, request: None)
+    report = run([str(HARBOUR)], llm_settings(model="gpt-4o-mini"), http_client=client)
+    soup = BeautifulSoup(render(report, "html"), "html.parser")
+    header = soup.select_one("header").get_text(" ", strip=True)
+    assert "model gpt-4o-mini" in header and report.run.prompt_version in header
+    usage = soup.select_one("#usage").get_text()
+    assert f"{report.usage.llm_calls} calls" in usage and "cost $" in usage

@@ -33,6 +33,7 @@ class Format(StrEnum):
     text = "text"
     json = "json"
     md = "md"
+    html = "html"
 
 
 class FailOn(StrEnum):
@@ -56,7 +57,10 @@ OutputOpt = Annotated[
 MaxBytesOpt = Annotated[
     int | None, typer.Option("--max-bytes", help="Largest input file accepted, in bytes.")
 ]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="text, json or md.")]
+FormatOpt = Annotated[
+    Format,
+    typer.Option("--format", "-f", help="text, json, md or html (one self-contained page)."),
+]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")]
 _LLM = "LLM engine"
 BaseUrlOpt = Annotated[
@@ -297,10 +301,17 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
+        os.chmod(temp, 0o666 & ~_umask())  # what a plain open() would have given
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _guarded(debug: bool, work) -> None:

@@ -7,7 +7,7 @@ from .json import render_json
 from .markdown import render_markdown
 from .text import render_text
 
-FORMATS = ("text", "json", "md")
+FORMATS = ("text", "json", "md", "html")
 
 
 def render(
@@ -17,4 +17,8 @@ def render(
         return render_json(report)
     if fmt == "md":
         return render_markdown(report)
+    if fmt == "html":
+        from .html import render_html
+
+        return render_html(report)
     return render_text(report, top=top, width=width, color=color)

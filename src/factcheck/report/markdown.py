@@ -3,13 +3,36 @@
 from __future__ import annotations
 
 from ..models import Report
-from .common import cite, finding_quotes, label, source_name
+from .common import (
+    cite,
+    finding_quotes,
+    grid_columns,
+    grid_rows,
+    label,
+    numbers,
+    source_name,
+    usage_line,
+)
 
 
 def render_markdown(report: Report) -> str:
-    lines = ["# factcheck report", "", "## Brief", ""]
+    run = report.run
+    lines = ["# factcheck report", ""]
+    meta = f"engine {run.engine}" + (f" · model {run.model}" if run.model else "")
+    if run.prompt_version:
+        meta += f" · prompts `{run.prompt_version}`"
+    lines += [f"{meta} · run {run.started} · {run.seconds:.2f} s · {len(report.claims)} claims"]
+    if usage_line(report):
+        lines += ["", usage_line(report)]
+    for problem in run.problems:
+        lines += ["", f"**Not checked:** {problem.where}: {_cell(problem.error)}"]
+    lines += ["", "## Brief", ""]
     for sentence in report.brief.sentences:
-        lines.append(f"- {sentence.text} {cite(report, sentence.sources)} ({sentence.support})")
+        disputed = "**disputed:** " if sentence.disputed else ""
+        lines.append(
+            f"- {disputed}{sentence.text} {cite(report, sentence.sources)} ({sentence.support})"
+        )
+    lines += ["", *_grid(report)]
     lines += ["", "## Findings", "", "| # | kind | severity | confidence | explanation |"]
     lines.append("|---|---|---|---|---|")
     for n, finding in enumerate(report.findings, start=1):
@@ -33,6 +56,23 @@ def render_markdown(report: Report) -> str:
         )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _grid(report: Report) -> list[str]:
+    """The claim-by-source grid as a table: one row per fact, one column per source."""
+    columns = grid_columns(report)
+    index = numbers(report)
+    rows = grid_rows(report, columns)
+    lines = ["## Claims by source", ""]
+    if not rows:
+        return lines + ["No fact is reported by two or more sources."]
+    lines.append("| fact | " + " | ".join(f"[{index[a.id]}]" for a in columns) + " |")
+    lines.append("|---" * (len(columns) + 1) + "|")
+    for row in rows:
+        cells = [f"{c['symbol']} {c['words']}" for c in row["cells"]]
+        topic = f"**{_cell(row['topic'])}**" if row["conflicted"] else _cell(row["topic"])
+        lines.append(f"| {topic} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def _note(report: Report, article) -> str:

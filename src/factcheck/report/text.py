@@ -9,7 +9,21 @@ from rich.table import Table
 from rich.text import Text
 
 from ..models import Report
-from .common import cite, finding_quotes, label, source_name, usage_line
+from .common import (
+    cite,
+    finding_quotes,
+    grid_columns,
+    grid_rows,
+    label,
+    numbers,
+    source_name,
+    usage_line,
+)
+
+GRID_MAX_SOURCES = 6
+GRID_MAX_ROWS = 12
+STATE_STYLE = {"agree": "green", "conflict": "bold red", "adds_detail": "blue", "absent": "dim"}
+STATE_SHORT = {"agree": "✓", "conflict": "✗ conflict", "adds_detail": "+ detail", "absent": "–"}
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 
@@ -26,6 +40,7 @@ def render_text(report: Report, *, top: int = 10, width: int = 100, color: bool 
         line.append(f" {cite(report, sentence.sources)}", style="cyan")
         line.append(f" ({sentence.support})", style="dim")
         console.print(line)
+    _grid(console, report)
     _findings(console, report, top)
     _sources(console, report)
     console.print(_summary(report), style="dim")
@@ -64,6 +79,27 @@ def _findings(console: Console, report: Report, top: int) -> None:
         console.print(f"   {finding.explanation}", highlight=False)
         for citation, quote in finding_quotes(report, finding)[:4]:
             console.print(f"   {citation} “{_short(quote)}”", style="italic", highlight=False)
+
+
+def _grid(console: Console, report: Report) -> None:
+    """The claim-by-source grid, for small clusters only (a terminal is narrow)."""
+    columns = grid_columns(report)
+    rows = grid_rows(report, columns)
+    if not rows or len(columns) > GRID_MAX_SOURCES:
+        return
+    index = numbers(report)
+    shown = rows[:GRID_MAX_ROWS]
+    console.rule(f"Claims by source ({len(shown)} of {len(rows)} facts)")
+    table = Table(show_edge=False, pad_edge=False, expand=False, box=None)
+    table.add_column("fact", overflow="ellipsis", no_wrap=True, max_width=38)
+    for article in columns:
+        table.add_column(f"[{index[article.id]}]", no_wrap=True, min_width=10)
+    for row in shown:
+        cells = [Text(STATE_SHORT[c["state"]], style=STATE_STYLE[c["state"]]) for c in row["cells"]]
+        topic = Text(row["topic"], style="bold" if row["conflicted"] else "")
+        table.add_row(topic, *cells)
+    console.print(table)
+    console.print("✓ agrees · ✗ conflicts · + adds detail · – absent", style="dim")
 
 
 def _sources(console: Console, report: Report) -> None:

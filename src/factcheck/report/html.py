@@ -1,0 +1,192 @@
+"""HTML report: one self-contained page (CSS and a small script inline, no network request).
+
+The page is built from a view of the report prepared here and a Jinja2 template with
+autoescaping on, so article text (which may hold markup or scripts) always shows as text. A
+Content-Security-Policy allows no network source at all and only the page's own script (by
+hash), as a second line of defence. Everything is readable without JavaScript: the script only
+adds a filter for the grid and findings.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from ..models import Article, Claim, Finding, Report
+from .common import anchor, grid_rows, label, numbers, source_name, usage_line
+
+FINDING_CLASS = {
+    "contradiction": "conflict",
+    "update": "update",
+    "unsupported_addition": "addition",
+    "name_variant": "variant",
+    "single_source": "single",
+}
+
+
+@dataclass
+class Segment:
+    text: str
+    css: str = ""  # "" plain, else highlight class
+    anchors: list[str] = field(default_factory=list)  # claim ids starting here
+    title: str = ""
+
+
+def render_html(report: Report) -> str:
+    import jinja2
+
+    folder = resources.files("factcheck.report") / "templates"
+    script = (folder / "report.js").read_text(encoding="utf-8")
+    style = (folder / "report.css").read_text(encoding="utf-8")
+    env = jinja2.Environment(
+        loader=jinja2.DictLoader({"page": (folder / "report.html.j2").read_text("utf-8")}),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    csp = (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
+    )
+    return env.get_template("page").render(csp=csp, style=style, script=script, **view(report))
+
+
+def view(report: Report) -> dict:
+    """Everything the template shows, in plain values."""
+    claims = {c.id: c for c in report.claims}
+    index = numbers(report)
+    columns = [a for a in report.articles if a.duplicate_of is None]
+    marks = _claim_marks(report.findings)
+    return {
+        "report": report,
+        "sources": [_source(report, a, index) for a in report.articles],
+        "columns": [{"n": index[a.id], "id": a.id, "name": source_name(a)} for a in columns],
+        "brief": [_sentence(s, claims, index) for s in report.brief.sentences],
+        "rows": grid_rows(report, columns, claims, index),
+        "findings": [_finding(n, f, claims, index) for n, f in enumerate(report.findings, start=1)],
+        "counts": _counts(report.findings),
+        "usage": usage_line(report),
+        "texts": [_text(a, claims, marks, index) for a in columns],
+    }
+
+
+def _source(report: Report, article: Article, index: dict[str, int]) -> dict:
+    note = ""
+    if article.duplicate_of:
+        note = f"exact duplicate of [{index[article.duplicate_of]}]"
+    elif article.derived_from:
+        note = f"likely rewritten from [{index[article.derived_from]}]"
+    return {
+        "n": index[article.id],
+        "id": article.id,
+        "name": source_name(article),
+        "path": article.source,
+        "outlet": article.outlet,
+        "published": article.published,
+        "url": article.url if (article.url or "").startswith(("http://", "https://")) else None,
+        "note": note,
+        "claims": sum(c.article == article.id for c in report.claims),
+    }
+
+
+def _citations(claim_ids: list[str], claims: dict[str, Claim], index) -> list[dict]:
+    """One citation per source, pointing at its first cited claim, with every quote."""
+    by_article: dict[str, list[Claim]] = {}
+    for cid in claim_ids:
+        if cid in claims:
+            by_article.setdefault(claims[cid].article, []).append(claims[cid])
+    return [
+        {
+            "n": index[article],
+            "target": anchor(cited[0].id),
+            "quotes": [c.evidence.quote for c in cited],
+        }
+        for article, cited in sorted(by_article.items(), key=lambda kv: index[kv[0]])
+    ]
+
+
+def _sentence(sentence, claims, index) -> dict:
+    return {
+        "text": sentence.text,
+        "support": sentence.support,
+        "disputed": sentence.disputed,
+        "citations": _citations(sentence.claims, claims, index),
+    }
+
+
+def _finding(n: int, finding: Finding, claims, index) -> dict:
+    sides = []
+    for cid in finding.claims:
+        claim = claims.get(cid)
+        if claim is not None:
+            sides.append(
+                {"n": index[claim.article], "quote": claim.evidence.quote, "target": anchor(cid)}
+            )
+    return {
+        "n": n,
+        "id": finding.id,
+        "kind": finding.kind,
+        "css": FINDING_CLASS[finding.kind],
+        "label": label(finding),
+        "severity": finding.severity,
+        "confidence": f"{finding.confidence:.2f}",
+        "explanation": finding.explanation,
+        "variants": finding.variants if finding.kind == "name_variant" else None,
+        "sides": sides,
+    }
+
+
+def _counts(findings: list[Finding]) -> list[tuple[str, str, int]]:
+    counts: dict[str, int] = {}
+    for finding in findings:
+        counts[finding.kind] = counts.get(finding.kind, 0) + 1
+    return [(kind, kind.replace("_", " "), count) for kind, count in counts.items()]
+
+
+def _claim_marks(findings: list[Finding]) -> dict[str, tuple[str, str]]:
+    """Claim id → (highlight class, finding label) for the most serious finding on it."""
+    order = ["contradiction", "update", "unsupported_addition", "name_variant", "single_source"]
+    marks: dict[str, tuple[str, str]] = {}
+    for kind in reversed(order):
+        for finding in findings:
+            if finding.kind == kind:
+                for cid in finding.claims:
+                    marks[cid] = (FINDING_CLASS[kind], label(finding))
+    return marks
+
+
+def _text(article: Article, claims: dict[str, Claim], marks, index) -> dict:
+    """The article text cut into segments at every evidence and furniture boundary."""
+    own = [c for c in claims.values() if c.article == article.id]
+    cuts = {0, len(article.text)}
+    for claim in own:
+        cuts |= {claim.evidence.start, claim.evidence.end}
+    for span in article.furniture:
+        cuts |= {span.start, span.end}
+    points = sorted(cuts)
+    starts: dict[int, list[str]] = {}
+    for claim in own:
+        starts.setdefault(claim.evidence.start, []).append(anchor(claim.id))
+    segments = []
+    for begin, end in zip(points, points[1:], strict=False):
+        covering = [c for c in own if c.evidence.start <= begin and end <= c.evidence.end]
+        furniture = any(s.start <= begin and end <= s.end for s in article.furniture)
+        css, title = "", ""
+        if covering:
+            found = [marks[c.id] for c in covering if c.id in marks]
+            css = "hl-" + (found[0][0] if found else "claim")
+            title = found[0][1] if found else f"claim ({covering[0].kind})"
+        elif furniture:
+            css, title = "furniture", "page furniture, ignored"
+        segments.append(Segment(article.text[begin:end], css, starts.get(begin, []), title))
+    return {
+        "n": index[article.id],
+        "name": source_name(article),
+        "path": Path(article.source).name,
+        "segments": segments,
+    }
