@@ -219,7 +219,10 @@ def test_prompts_ship_in_the_wheel(tmp_path):
         pytest.fail(f"wheel build failed: {built.stderr[-500:]}")
     wheel = next(Path(tmp_path).glob("factcheck-*.whl"))
     with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
         archive.extractall(tmp_path / "site")
+    for part in ("report.html.j2", "report.css", "report.js"):  # the HTML report's template
+        assert f"factcheck/report/templates/{part}" in names
     probe = (
         "import factcheck.llm.prompts as p; d = p.prompts_dir(); "
         "print(d); print(p.Prompts(d).version)"
