@@ -26,6 +26,7 @@ SAME_ARTICLE_PENALTY = 0.1
 MAX_COMPARED = 6
 MAX_CANDIDATES = 50
 COMMON_SHARE = 0.5
+MIN_COMMON = 8
 
 
 @dataclass
@@ -63,9 +64,11 @@ def claim_keys(claim: Claim, people: PersonIndex) -> Counter:
 def align(claims: list[Claim], people: PersonIndex, threshold: float = THRESHOLD):
     """Groups of claims, in order of their canonical claims."""
     keys = {c.id: claim_keys(c, people) for c in claims}
-    weights = _idf(keys.values())
+    frequency = _frequency(keys.values())
+    weights = _idf(frequency, len(keys))
     vectors = {cid: _vector(k, weights) for cid, k in keys.items()}
-    common = {k for k, w in weights.items() if w < math.log(1 / COMMON_SHARE) + 1}
+    # keys most claims share are too common to block on; in a small cluster nothing is
+    common = {k for k, n in frequency.items() if n > COMMON_SHARE * len(keys) and n >= MIN_COMMON}
     groups: list[ClaimGroup] = []
     index: dict[str, list[int]] = defaultdict(list)
     for claim in claims:
@@ -97,12 +100,15 @@ def _candidates(vector: dict, common: set, index: dict) -> list[int]:
     return [position for position, _ in counts.most_common(MAX_CANDIDATES)]
 
 
-def _idf(all_keys) -> dict[str, float]:
+def _frequency(all_keys) -> Counter:
+    """In how many claims each key occurs."""
     frequency: Counter = Counter()
-    total = 0
     for keys in all_keys:
         frequency.update(set(keys))
-        total += 1
+    return frequency
+
+
+def _idf(frequency: Counter, total: int) -> dict[str, float]:
     return {k: math.log((1 + total) / (1 + n)) + 1 for k, n in frequency.items()}
 
 

@@ -16,10 +16,53 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperGroup
 
 from .errors import FactcheckError
 
+
+class _OneLineErrors(TyperGroup):
+    """Usage errors as one line, like every other error (click draws a multi-line panel)."""
+
+    def main(self, *args, standalone_mode: bool = True, **kwargs):
+        click = _click_exceptions()
+        NoArgsIsHelpError = click.NoArgsIsHelpError  # noqa: N806
+
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except NoArgsIsHelpError as exc:
+            if not standalone_mode:
+                raise
+            typer.echo(exc.ctx.get_help() if exc.ctx else "factcheck --help")
+            sys.exit(0)
+        except click.UsageError as exc:
+            if not standalone_mode:
+                raise
+            where = exc.ctx.command_path if exc.ctx else "factcheck"
+            message = " ".join(exc.format_message().split())
+            typer.echo(f"factcheck: error: {message} (see {where} --help)", err=True)
+            sys.exit(2)
+        except typer.Abort:
+            if not standalone_mode:
+                raise
+            typer.echo("factcheck: interrupted", err=True)
+            sys.exit(130)
+        if standalone_mode:
+            sys.exit(code or 0)
+        return code
+
+
+def _click_exceptions():
+    """Recent typer vendors click as ``typer._click``; older ones use click itself."""
+    try:
+        from typer._click import exceptions
+    except ImportError:  # pragma: no cover - depends on the installed typer
+        from click import exceptions
+    return exceptions
+
+
 app = typer.Typer(
+    cls=_OneLineErrors,
     help="Compare several articles on one story: claims with verbatim evidence, "
     "contradictions, unsupported additions and a cited brief.",
     no_args_is_help=True,

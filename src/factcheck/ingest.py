@@ -264,7 +264,11 @@ def _from_json(raw: str, name: str, problems: list[Problem], *, lines: bool) -> 
             try:
                 items.append((f"{name}:{number}", json.loads(line)))
             except json.JSONDecodeError as exc:
-                problems.append(Problem(where=f"{name}:{number}", error=f"invalid JSON: {exc.msg}"))
+                problems.append(
+                    Problem(
+                        where=f"{name}:{number}", error=f"invalid JSON at line {number}: {exc.msg}"
+                    )
+                )
     articles = []
     for where, record in items:
         try:

@@ -50,3 +50,25 @@ def overlap(a: str, b: str) -> float:
     """Share of ``a``'s content terms that ``b`` also has (0 when ``a`` has none)."""
     terms_a = set(content_terms(a))
     return len(terms_a & set(content_terms(b))) / len(terms_a) if terms_a else 0.0
+
+
+_ENGLISH_MARKERS = frozenset(
+    "the of and to in a is that for on was with as by at from has have are were said it its "
+    "be this an which not but".split()
+)
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+def looks_english(text: str, min_words: int = 8) -> bool:
+    """A cheap guess: mostly Latin letters, and enough of the commonest English function words.
+    Texts too short to tell count as English."""
+    letters = _LETTER.findall(text)
+    if not letters:
+        return True
+    ascii_share = sum(ch.isascii() for ch in letters) / len(letters)
+    tokens = re.findall(r"[A-Za-z]+", text.lower())
+    if ascii_share < 0.5:
+        return False
+    if len(tokens) < min_words:
+        return True
+    return sum(t in _ENGLISH_MARKERS for t in tokens) / len(tokens) >= 0.08

@@ -15,6 +15,7 @@ from .engines import get_engine
 from .extract import extract
 from .ingest import Ingested, ingest
 from .judge import judge_people
+from .lexical import looks_english
 from .models import ExtractReport, Report, RunInfo
 from .people import PersonIndex
 from .settings import Settings
@@ -54,7 +55,7 @@ def _run(engine, ingested: Ingested, started: str, clock: float) -> Report:
         update={"dropped_claims": extraction.dropped, "dropped_brief_sentences": composed.dropped}
     )
     return Report(
-        run=_run_info(engine, started, clock, ingested),
+        run=_run_info(engine, started, clock, ingested, extraction.claims),
         usage=usage,
         articles=articles,
         claims=extraction.claims,
@@ -74,7 +75,7 @@ def run_extract(
     try:
         extraction = extract(ingested.articles, engine)
         return ExtractReport(
-            run=_run_info(engine, started, clock, ingested),
+            run=_run_info(engine, started, clock, ingested, extraction.claims),
             usage=engine.usage().model_copy(update={"dropped_claims": extraction.dropped}),
             articles=ingested.articles,
             claims=extraction.claims,
@@ -100,13 +101,27 @@ def source_labels(articles) -> dict[str, str]:
     return {a.id: f"[{n}] {Path(a.source).name}" for n, a in enumerate(articles, start=1)}
 
 
-def _run_info(engine, started: str, clock: float, ingested: Ingested) -> RunInfo:
+def _run_info(
+    engine, started: str, clock: float, ingested: Ingested, claims: list | None = None
+) -> RunInfo:
     notes = []
     duplicates = len(ingested.articles) - len(ingested.unique)
     if len(ingested.unique) == 1:
         notes.append("only one distinct article: claims extracted, nothing to compare them with")
     if duplicates:
         notes.append(f"{duplicates} exact duplicate(s) counted once")
+    if claims is not None:
+        with_claims = {c.article for c in claims}
+        empty = [Path(a.source).name for a in ingested.unique if a.id not in with_claims]
+        if empty:
+            notes.append("no checkable sentence in " + ", ".join(empty[:5]))
+    if engine.name == "local":
+        foreign = [Path(a.source).name for a in ingested.unique if not looks_english(a.text)]
+        if foreign:
+            notes.append(
+                "may not be English (the local engine's rules are for English; use the llm "
+                "engine): " + ", ".join(foreign[:5])
+            )
     problems = ingested.problems + engine.problems()
     return RunInfo(
         notes=notes,

@@ -128,7 +128,7 @@ def _is_boundary(text: str, match: re.Match, limit: int) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start] in _STRIP_LEAD:
+    while start < end and (text[start] in _STRIP_LEAD or text[start].isspace()):
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1

@@ -18,6 +18,7 @@ from .judge import finding_id
 from .models import Article, Claim, Finding
 
 DERIVED_SHARE = 0.4
+MIN_DERIVED_CLAIMS = 3  # two short texts sharing a sentence are not a rewrite
 EDITORIAL_KINDS = ("opinion", "speculation")
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 KIND_ORDER = {
@@ -44,7 +45,14 @@ def find_derived(
         share_a, share_b = count / totals[a], shared[(b, a)] / totals[b]
         later_or_unknown = not (published[a] and published[b]) or published[a] >= published[b]
         better = a not in derived or share_a > shared[(a, derived[a])] / totals[a]
-        if share_a >= DERIVED_SHARE and share_a > share_b and later_or_unknown and better:
+        enough = count >= MIN_DERIVED_CLAIMS
+        if (
+            share_a >= DERIVED_SHARE
+            and share_a > share_b
+            and later_or_unknown
+            and better
+            and enough
+        ):
             derived[a] = b
     return derived
 

@@ -34,6 +34,7 @@ ATTRIBUTION = re.compile(
 )
 _QUOTE = re.compile(r"[“„\"«].{8,}?[”“\"»]")
 _MIN_HEADLINE_WORDS = 5
+_WORDS = re.compile(r"[^\W_]{2,}")  # a sentence needs two words to say anything
 
 
 class LocalEngine:
@@ -58,11 +59,12 @@ class LocalEngine:
         return result
 
     def claims(self, article: Article, sentences: list[Sentence]) -> list[Claim]:
-        """One claim per sentence that is not furniture (and per headline of 5+ words)."""
+        """One claim per non-furniture sentence of two words or more (headlines: five)."""
         return [
             claim_from_sentence(article, sentence)
             for sentence in sentences
             if not sentence.furniture
+            and len(_WORDS.findall(sentence.text)) >= 2
             and (not sentence.heading or len(sentence.text.split()) >= _MIN_HEADLINE_WORDS)
         ]
 
