@@ -15,7 +15,7 @@ STORY = (
     "The buses will cost 12 million euros and arrive in May.\n"
 )
 OTHER = (
-    "The city council approved 60 new buses on Monday, officials said. "
+    "The city council approved 60 new buses on Monday, the mayor said. "
     "Officials said the first buses would arrive in June.\n"
 )
 INJECTION = (

@@ -257,6 +257,91 @@ def extract(
     _guarded(debug, work)
 
 
+class Split(StrEnum):
+    dev = "dev"
+    test = "test"
+    all = "all"
+
+
+class EvalFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command(name="eval")
+def eval_command(
+    cases: Annotated[
+        list[str],
+        typer.Argument(help="cases.jsonl files, or folders holding */cases.jsonl."),
+    ],
+    split: Annotated[Split, typer.Option("--split", help="dev, test or all.")] = Split.all,
+    engine: EngineOpt = None,
+    model: ModelOpt = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", help="At most N cases per file, spread over groups.")
+    ] = None,
+    format: Annotated[EvalFormat, typer.Option("--format", "-f", help="text or json.")] = (
+        EvalFormat.text
+    ),
+    output: OutputOpt = None,
+    base_url: BaseUrlOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Measure an engine on labelled cases beside majority-class and lexical-overlap baselines.
+
+    Example: factcheck eval ../shared/benchmarks --split dev --limit 200
+    """
+
+    def work() -> int:
+        from .evaluation import cluster_runner, evaluate, iter_files, load_cases, local_predictor
+        from .report.evaluation import render_eval
+
+        settings = _settings(engine, model, None, {"base_url": base_url})
+        name = "llm" if settings.engine == "llm" or (
+            settings.engine == "auto" and settings.model) else "local"  # fmt: skip
+        predictor = local_predictor()
+        if name == "llm":
+            from .llm.verify import llm_predictor
+
+            predictor = llm_predictor(settings)
+        cluster_settings = settings if name == "llm" else replace_engine(settings, "local")
+        results = []
+        for path in iter_files(cases):
+            loaded = load_cases(path)
+            with _eval_progress(
+                path.parent.name if path.name == "cases.jsonl" else path.stem
+            ) as tick:
+                result = evaluate(loaded, split.value, limit, predictor,
+                                  cluster_runner(cluster_settings), tick, engine=name)  # fmt: skip
+            result["file"] = str(path)
+            results.append(result)
+        _emit(render_eval(results, format.value), output)
+        return 0
+
+    _guarded(debug, work)
+
+
+def replace_engine(settings, engine: str):
+    from dataclasses import replace
+
+    return replace(settings, engine=engine)
+
+
+@contextlib.contextmanager
+def _eval_progress(label: str):
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    bar = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(),
+                   console=Console(stderr=True), transient=True)  # fmt: skip
+    task = bar.add_task(label, total=None)
+    with bar:
+        yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
 @app.command()
 def schema(output: OutputOpt = None) -> None:
     """Print the JSON Schema of the report (the findings contract).

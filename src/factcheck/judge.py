@@ -10,11 +10,13 @@ is "can't tell" and raises nothing. One conflicting group is one finding listing
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from .align import ClaimGroup
+from .lexical import overlap
 from .models import Article, Cell, Claim, ConflictType, Finding, Group
-from .names import locative_places, titles_conflict
+from .names import is_alias, locative_places, titles_conflict, variant_kind
 from .people import Person, PersonIndex
 from .quantities import compatible, describe
 from .times import conflicting
@@ -59,10 +61,14 @@ def judge(groups: list[ClaimGroup], articles: dict[str, Article]) -> Judged:
 def compare(canonical: Claim, member: Claim, score: float, articles: dict[str, Article]) -> Verdict:
     """Slot-by-slot comparison of one member with the canonical claim."""
     confidence = min(0.95, 0.45 + score)
-    for check in (_quantity, _time, _place):
+    for check in (_quantity, _time, _place, _attribution):
         verdict = check(canonical, member, articles)
         if verdict is not None:
             verdict.confidence = confidence
+            if verdict.type != "attribution" and _different_claimants(canonical, member):
+                # "the union said 5,000, the employer said 2,000": two claims, not a clash
+                reason = f"{verdict.reason}, claimed by different sources"
+                return Verdict("cant_tell", verdict.type, confidence, reason)
             if confidence < MIN_CONFIDENCE:
                 return Verdict("cant_tell", verdict.type, confidence, verdict.reason)
             return verdict
@@ -97,6 +103,36 @@ def _place(a: Claim, b: Claim, articles: dict[str, Article]) -> Verdict | None:
         return None
     reason = f"“{sorted(places_a)[0]}” against “{sorted(places_b)[0]}”"
     return Verdict("conflict", "place", reason=reason)
+
+
+def _same_person(a: str, b: str) -> bool:
+    return (
+        a.casefold() == b.casefold()
+        or variant_kind(a, b) is not None
+        or is_alias(a, b)
+        or is_alias(b, a)
+    )
+
+
+def _different_claimants(a: Claim, b: Claim) -> bool:
+    who_a, who_b = a.attributed_to, b.attributed_to
+    return bool(who_a and who_b) and not _same_person(who_a, who_b)
+
+
+def _attribution(a: Claim, b: Claim, _articles) -> Verdict | None:
+    """The same quotation credited to different people."""
+    if not (a.attributed_to and b.attributed_to) or "quote" not in (a.kind, b.kind):
+        return None
+    who_a, who_b = a.attributed_to, b.attributed_to
+    same = _same_person(who_a, who_b)
+    quoted_a, quoted_b = _quoted(a.text), _quoted(b.text)
+    if same or not quoted_a or not quoted_b or overlap(quoted_a, quoted_b) < 0.6:
+        return None
+    return Verdict("conflict", "attribution", reason=f"credited to “{who_a}” and to “{who_b}”")
+
+
+def _quoted(text: str) -> str:
+    return " ".join(re.findall(r"[“\"]([^”\"]{8,})[”\"]", text))
 
 
 def _adds_detail(a: Claim, b: Claim) -> bool:
@@ -154,6 +190,39 @@ _TYPE_WORDS = {
     "quantity": "figure", "date": "date", "place": "place", "role_title": "title",
     "attribution": "attribution", "event": "event", "negation": "event", "other": "facts",
 }  # fmt: skip
+
+
+def as_updates(findings: list[Finding], claims: dict[str, Claim], articles: dict[str, Article]):
+    """A figure or date that changed between articles published at different times is an
+    update, not a contradiction: the later article may report newer news."""
+    out = []
+    for finding in findings:
+        if finding.kind != "contradiction" or finding.type not in ("quantity", "date"):
+            out.append(finding)
+            continue
+        dated = [(articles[claims[c].article].published, c) for c in finding.claims if c in claims]
+        times = {t for t, _ in dated}
+        if None in times or len(times) < 2:
+            out.append(finding)
+            continue
+        dated.sort()
+        earlier, later = dated[0][1], dated[-1][1]
+        out.append(
+            finding.model_copy(
+                update={
+                    "id": finding_id("update", finding.claims),
+                    "kind": "update",
+                    "severity": "medium",
+                    "earlier": earlier,
+                    "later": later,
+                    "explanation": finding.explanation.replace(
+                        "Sources disagree on", "A later source changes", 1
+                    )
+                    + " Check which is current.",
+                }
+            )
+        )
+    return out
 
 
 def finding_id(kind: str, claims: list[str]) -> str:

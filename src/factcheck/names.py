@@ -31,8 +31,12 @@ TITLES = (
     "congresswoman", "general", "admiral", "commander", "chief", "head", "director", "ceo",
     "professor", "senior fellow", "fellow", "analyst", "expert", "official", "envoy", "pope",
     "premier", "dictator", "emperor", "founder", "editor", "correspondent", "researcher",
+    "coach", "manager", "captain", "striker", "midfielder", "defender", "goalkeeper",
 )  # fmt: skip
-GENERIC_TITLES = frozenset({"leader", "chief", "head", "official", "expert", "analyst"})
+GENERIC_TITLES = frozenset(
+    {"leader", "chief", "head", "official", "expert", "analyst", "striker", "midfielder",
+     "defender", "goalkeeper"}
+)  # fmt: skip
 TITLE_ALIASES = {
     "vp": "vice president", "senior vp": "senior vice president", "secretary-general":
     "secretary general", "defense minister": "defence minister", "defense secretary":
@@ -67,7 +71,9 @@ SPEECH_VERBS = (
     "wrote", "insisted", "mentioned", "claimed", "asked", "replied", "agreed", "announced",
 )  # fmt: skip
 INVERTED_SPEECH = ("said", "says", "added", "noted", "wrote", "asked", "mentioned", "according to")
-_TOKEN = r"[A-Z][a-z]+(?:[-’'][A-Za-z]+)*"
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # Latin letters with accents too: "Mbappé", "Jürgen", "Łukasz"
+_LOWER = "a-zß-öø-ÿā-ž"
+_TOKEN = rf"[{_UPPER}][{_LOWER}]+(?:[-’'][{_UPPER}{_LOWER}]+)*"
 _NAME = rf"{_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{_TOKEN}){{0,3}}"
 _TITLE = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
 _TITLE = _TITLE.replace(r"secretary\ general", r"secretary[\s-]general")

@@ -14,7 +14,7 @@ from .align import align
 from .engines import get_engine
 from .extract import extract
 from .ingest import Ingested, ingest
-from .judge import judge_people
+from .judge import as_updates, judge_people
 from .lexical import looks_english
 from .models import ExtractReport, Report, RunInfo
 from .people import PersonIndex
@@ -44,7 +44,7 @@ def _run(engine, ingested: Ingested, started: str, clock: float) -> Report:
     articles = [a.model_copy(update={"derived_from": derived.get(a.id)}) for a in ingested.articles]
     by_id = {a.id: a for a in articles}
     judged = engine.judge(groups, by_id)
-    findings = judged.findings + judge_people(people, claims)
+    findings = as_updates(judged.findings, claims, by_id) + judge_people(people, claims)
     contested = {cid for f in findings if f.kind == "contradiction" for cid in f.claims}
     labels = source_labels(articles)
     findings += find_unsupported(groups, derived, contested, labels)

@@ -88,8 +88,8 @@ def _to_quantity(text: str, match: re.Match) -> Quantity | None:
     if groups["num"] and _is_year(groups["num"], groups["cur"], groups["scale"]):
         return None
     value, value_max, bound = _value(groups)
-    if value is None:
-        return None
+    if value is None or (value_max is not None and value_max < value):
+        return None  # "2-0", "3-1": a score, not a range
     if groups["word"] and value >= 20 and value % 10 == 0:
         bound = "about"  # "twenty years", "a hundred": round numbers in words are approximate
     if groups["bound"]:

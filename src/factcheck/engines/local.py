@@ -91,7 +91,7 @@ class LocalEngine:
 def claim_from_sentence(article: Article, sentence: Sentence) -> Claim:
     """One claim whose evidence is the whole sentence."""
     text = sentence.text
-    attributed = names.speaker(text) or _according_to(text)
+    attributed = names.speaker(text) or _according_to(text) or _common_claimant(text)
     hedged = _has_any(text, HEDGES)
     quantities = parse_quantities(text)
     return Claim(
@@ -133,3 +133,18 @@ def _has_any(text: str, phrases: tuple[str, ...]) -> bool:
 def _according_to(text: str) -> str | None:
     match = re.search(r"\baccording to (?:the )?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", text)
     return match.group(1) if match else None
+
+
+_CLAIMANT = re.compile(
+    r"(?:^|[,;]\s+)(?:the\s+|The\s+)?(?P<who>[a-z]+(?:\s+[a-z]+)?)\s+"
+    r"(?:said|says|claimed|claims|told|announced|reported|stated|insisted)\b"
+)
+_NOT_CLAIMANTS = frozenset({"it", "he", "she", "they", "we", "i", "you", "who", "which", "that"})
+
+
+def _common_claimant(text: str) -> str | None:
+    """'The union said …', '…, police said': a claimant named by a common noun."""
+    match = _CLAIMANT.search(text)
+    if match is None or match.group("who").split()[0] in _NOT_CLAIMANTS:
+        return None
+    return match.group("who")
