@@ -112,3 +112,25 @@ def test_every_shared_benchmark_runs(cli):
     for report in reports:
         for group in report["groups"]:
             assert group["n"] > 0 and 0.0 <= group["engine"]["balanced_accuracy"] <= 1.0
+
+
+def test_eval_with_the_llm_engine_against_the_stub(cli, tmp_path):
+    """Plumbing only: the stub's rule answers every check with 'supported', so the figures
+    mean nothing; the point is that the llm engine runs the same cases and counts its calls."""
+    from tests.stub.server import StubServer
+
+    cases = [{"id": f"c{n}", "task": "doc_claim", "sources": [f"Text number {n} says buses."],
+              "claim": "Buses.", "label": "supported" if n % 2 else "unsupported",
+              "split": "dev"} for n in range(4)]  # fmt: skip
+    path = tmp_path / "tiny.jsonl"
+    path.write_text("\n".join(json.dumps(c) for c in cases))
+    stub = StubServer().start()
+    try:
+        result = cli("eval", str(path), "--model", "stub", "--base-url", stub.url, "-f", "json")
+    finally:
+        stub.stop()
+    assert result.exit_code == 0, result.output
+    [report] = json.loads(result.stdout)
+    assert report["engine"] == "llm"
+    assert report["groups"][0]["engine"]["confusion"]["unsupported"]["supported"] == 2
+    assert "llm stub: 4 calls" in result.stderr and len(stub.requests) == 4

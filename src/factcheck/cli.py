@@ -306,16 +306,27 @@ def eval_command(
             predictor = llm_predictor(settings)
         cluster_settings = settings if name == "llm" else replace_engine(settings, "local")
         results = []
-        for path in iter_files(cases):
-            loaded = load_cases(path)
-            with _eval_progress(
-                path.parent.name if path.name == "cases.jsonl" else path.stem
-            ) as tick:
-                result = evaluate(loaded, split.value, limit, predictor,
-                                  cluster_runner(cluster_settings), tick, engine=name)  # fmt: skip
-            result["file"] = str(path)
-            results.append(result)
+        try:
+            for path in iter_files(cases):
+                loaded = load_cases(path)
+                label = path.parent.name if path.name == "cases.jsonl" else path.stem
+                runner = cluster_runner(cluster_settings)
+                with _eval_progress(label) as tick:
+                    result = evaluate(loaded, split.value, limit, predictor, runner, tick, name)
+                result["file"] = str(path)
+                results.append(result)
+        finally:
+            if hasattr(predictor, "close"):
+                predictor.close()
         _emit(render_eval(results, format.value), output)
+        if hasattr(predictor, "usage"):
+            usage = predictor.usage()
+            typer.echo(
+                f"factcheck: llm {settings.model}: {usage.llm_calls} calls "
+                f"({usage.cached_calls} cached) · {usage.input_tokens:,} input + "
+                f"{usage.output_tokens:,} output tokens",
+                err=True,
+            )
         return 0
 
     _guarded(debug, work)
