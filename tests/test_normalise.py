@@ -72,3 +72,41 @@ def test_titles():
     assert titles_conflict({"leader"}, {"chief"}) is None
     assert titles_conflict({"minister"}, {"defence minister"}) is None
     assert titles_conflict({"president", "leader"}, {"leader"}) is None
+
+
+def test_relative_dates_are_pinned_by_the_publication_day():
+    from factcheck.times import conflicting, parse_times, resolve
+
+    published = "2025-03-04T10:00:00Z"  # a Tuesday
+    yesterday, monday, sunday = (
+        resolve(parse_times(t), published)[0]
+        for t in ("It burst yesterday.", "It burst on Monday.", "It burst on Sunday.")
+    )
+    assert yesterday.resolved == monday.resolved == "2025-03-03"
+    assert sunday.resolved == "2025-03-02"
+    assert not conflicting(yesterday, monday) and conflicting(yesterday, sunday)
+    [last_year] = resolve(parse_times("Prices fell last year."), published)
+    assert last_year.resolved == "2024"
+    [undated] = resolve(parse_times("It opens on 14 March."), published)
+    assert undated.resolved == "2025-03-14"
+    assert resolve(parse_times("It burst yesterday."), None)[0].resolved is None
+
+
+def test_relative_and_weekday_dates_meet_across_articles(tmp_path):
+    import json
+
+    from factcheck.pipeline import run
+    from factcheck.settings import Settings
+
+    def findings(a: str, b: str):
+        for name, text in (("a", a), ("b", b)):
+            record = {"text": text, "published": "2025-03-04T10:00:00Z"}
+            (tmp_path / f"{name}.json").write_text(json.dumps(record))
+        report = run([str(tmp_path / "a.json"), str(tmp_path / "b.json")], Settings("local"))
+        return [(f.kind, f.type) for f in report.findings if f.kind == "contradiction"]
+
+    base = "The dam near Ferrow burst {}, flooding 300 homes, officials said."
+    assert findings(base.format("yesterday"), base.format("on Monday")) == []
+    assert findings(base.format("yesterday"), base.format("on Sunday")) == [
+        ("contradiction", "date")
+    ]

@@ -88,7 +88,11 @@ def _quantity(a: Claim, b: Claim, _articles) -> Verdict | None:
 
 def _time(a: Claim, b: Claim, _articles) -> Verdict | None:
     for ta in a.times:
-        same_kind = [tb for tb in b.times if tb.kind == ta.kind]
+        same_kind = [
+            tb for tb in b.times
+            if tb.kind == ta.kind or (ta.resolved and tb.resolved
+                                      and len(ta.resolved) == len(tb.resolved))
+        ]  # fmt: skip
         if same_kind and all(conflicting(ta, tb) for tb in same_kind):
             return Verdict("conflict", "date", reason=f"“{ta.text}” against “{same_kind[0].text}”")
     return None
@@ -193,11 +197,12 @@ _TYPE_WORDS = {
 
 
 def as_updates(findings: list[Finding], claims: dict[str, Claim], articles: dict[str, Article]):
-    """A figure or date that changed between articles published at different times is an
-    update, not a contradiction: the later article may report newer news."""
+    """A figure that changed between articles published at different times is an update, not a
+    contradiction: the later article may report newer news (a toll that rose). When something
+    happened is not updated that way, so dates stay contradictions."""
     out = []
     for finding in findings:
-        if finding.kind != "contradiction" or finding.type not in ("quantity", "date"):
+        if finding.kind != "contradiction" or finding.type != "quantity":
             out.append(finding)
             continue
         dated = [(articles[claims[c].article].published, c) for c in finding.claims if c in claims]

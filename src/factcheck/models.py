@@ -101,6 +101,11 @@ class TimeExpr(_Model):
         description="Granularity of the expression."
     )
     value: str = Field(description="Normalised value, e.g. 'wednesday', '2024-06', 'last year'.")
+    resolved: str | None = Field(
+        default=None,
+        description="The calendar date, month or year meant ('2024-06-19', '2024-06', '2023'), "
+        "when the article's publication time pins a relative expression or weekday down.",
+    )
 
 
 class Claim(_Model):

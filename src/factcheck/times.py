@@ -8,6 +8,7 @@ conflict when they have the same kind.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from .models import TimeExpr
 
@@ -83,8 +84,56 @@ def _month(word: str) -> int | None:
     return MONTHS.get(word.lower().rstrip("."))
 
 
+def resolve(times: list[TimeExpr], published: str | None) -> list[TimeExpr]:
+    """Pin relative expressions and weekdays to the calendar using the publication time:
+    'yesterday' in an article of 2024-06-20 is 2024-06-19; 'on Wednesday' is the last Wednesday
+    up to the publication day; 'last year' is 2023. Dates and months without a year take it."""
+    day = _publication_day(published)
+    if day is None:
+        return times
+    return [t.model_copy(update={"resolved": _resolved(t, day)}) for t in times]
+
+
+def _publication_day(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+_OFFSETS = {"yesterday": -1, "today": 0, "tonight": 0, "this morning": 0, "last night": -1,
+            "tomorrow": 1}  # fmt: skip
+
+
+def _resolved(time: TimeExpr, day: date) -> str | None:
+    if time.kind == "relative":
+        if time.value in _OFFSETS:
+            return (day + timedelta(days=_OFFSETS[time.value])).isoformat()
+        years = {"last year": -1, "this year": 0, "next year": 1, "earlier this year": 0,
+                 "later this year": 0}  # fmt: skip
+        if time.value in years:
+            return str(day.year + years[time.value])
+        months = {"last month": -1, "this month": 0, "next month": 1, "earlier this month": 0,
+                  "later this month": 0}  # fmt: skip
+        if time.value in months:
+            index = day.year * 12 + day.month - 1 + months[time.value]
+            return f"{index // 12}-{index % 12 + 1:02d}"
+        return None
+    if time.kind == "weekday":
+        back = (day.weekday() - WEEKDAYS.index(time.value)) % 7
+        return (day - timedelta(days=back)).isoformat()
+    if time.kind in ("date", "month") and time.value.startswith("XXXX"):
+        return str(day.year) + time.value[4:]
+    return time.value
+
+
 def conflicting(a: TimeExpr, b: TimeExpr) -> bool:
-    """Whether two expressions of the same kind name different times."""
+    """Whether two expressions name different times: by calendar when both are pinned down to
+    the same granularity, else only when they are of the same kind."""
+    if a.resolved and b.resolved and len(a.resolved) == len(b.resolved):
+        return a.resolved != b.resolved
     if a.kind != b.kind or a.kind == "relative":
         return False
     if a.kind in ("date", "month"):

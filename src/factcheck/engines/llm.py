@@ -45,7 +45,7 @@ from ..models import (
 from ..quantities import parse_quantities
 from ..segment import segment
 from ..settings import Settings
-from ..times import parse_times
+from ..times import parse_times, resolve
 from .local import claim_id
 
 CHARS_PER_TOKEN = 4  # rough, for deciding when to split an article
@@ -459,7 +459,7 @@ def _claim(article: Article, out: ClaimOut, span: Span) -> Claim:
         evidence=span,
         entities=_entities(out),
         quantities=parse_quantities(span.quote),
-        times=parse_times(span.quote),
+        times=resolve(parse_times(span.quote), article.published),
         attributed_to=out.attributed_to or None,
         hedged=out.hedged,
     )

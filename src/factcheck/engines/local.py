@@ -13,7 +13,7 @@ import re
 from .. import names
 from ..models import Article, Claim, ClaimKind, Problem, Sentence, Span, Usage
 from ..quantities import parse_quantities
-from ..times import parse_times
+from ..times import parse_times, resolve
 
 HEDGES = (
     "could", "may", "might", "possibly", "perhaps", "probably", "likely", "unlikely",
@@ -102,7 +102,7 @@ def claim_from_sentence(article: Article, sentence: Sentence) -> Claim:
         evidence=Span(start=sentence.start, end=sentence.end, quote=text),
         entities=names.find_entities(text, headline=sentence.heading),
         quantities=quantities,
-        times=parse_times(text),
+        times=resolve(parse_times(text), article.published),
         attributed_to=attributed,
         hedged=hedged,
     )
