@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -23,10 +24,11 @@ from .people import PersonIndex
 
 THRESHOLD = 0.3
 SAME_ARTICLE_PENALTY = 0.1
-MAX_COMPARED = 6
-MAX_CANDIDATES = 50
+MAX_COMPARED = 3
+MAX_CANDIDATES = 30
 COMMON_SHARE = 0.5
 MIN_COMMON = 8
+_DIGITS = re.compile(r"\d[\d,.]*")
 
 
 @dataclass
@@ -35,6 +37,18 @@ class ClaimGroup:
 
     members: list[Claim] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=dict)  # claim id -> similarity to canonical
+    _articles: dict[str, None] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._articles = dict.fromkeys(c.article for c in self.members)
+
+    def add(self, claim: Claim, score: float) -> None:
+        self.members.append(claim)
+        self.scores[claim.id] = score
+        self._articles[claim.article] = None
+
+    def has_article(self, article: str) -> bool:
+        return article in self._articles
 
     @property
     def canonical(self) -> Claim:
@@ -42,7 +56,7 @@ class ClaimGroup:
 
     @property
     def articles(self) -> list[str]:
-        return list(dict.fromkeys(c.article for c in self.members))
+        return list(self._articles)
 
     @property
     def id(self) -> str:
@@ -71,25 +85,36 @@ def align(claims: list[Claim], people: PersonIndex, threshold: float = THRESHOLD
     common = {k for k, n in frequency.items() if n > COMMON_SHARE * len(keys) and n >= MIN_COMMON}
     groups: list[ClaimGroup] = []
     index: dict[str, list[int]] = defaultdict(list)
+    verbatim: dict[str, int] = {}  # claim text -> group holding it (syndicated copy)
     for claim in claims:
         vector = vectors[claim.id]
+        same = verbatim.get(_shape(claim.text))
+        if same is not None and not groups[same].has_article(claim.article):
+            groups[same].add(claim, 1.0)
+            continue
         best, best_score = None, threshold
         for position in _candidates(vector, common, index):
             group = groups[position]
             score = max(similarity(vector, vectors[m.id]) for m in group.members[:MAX_COMPARED])
-            if claim.article in group.articles:
+            if group.has_article(claim.article):
                 score -= SAME_ARTICLE_PENALTY
             if score >= best_score:
                 best, best_score = position, score
         if best is None:
+            verbatim.setdefault(_shape(claim.text), len(groups))
             groups.append(ClaimGroup(members=[claim], scores={claim.id: 1.0}))
             for key in vector:
                 if key not in common:
                     index[key].append(len(groups) - 1)
         else:
-            groups[best].members.append(claim)
-            groups[best].scores[claim.id] = best_score
+            groups[best].add(claim, best_score)
     return groups
+
+
+def _shape(text: str) -> str:
+    """A sentence with its figures blanked: copies that differ only in a number meet at once
+    (and the judge then compares their figures)."""
+    return _DIGITS.sub("#", text)
 
 
 def _candidates(vector: dict, common: set, index: dict) -> list[int]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 STOPWORDS = frozenset(
     """a about above after again against all also am amid an and any are as at be because been
@@ -38,12 +38,17 @@ def stem(word: str) -> str:
 
 def content_terms(text: str) -> list[str]:
     """Stems of the content words of ``text`` (stopwords and one-letter words dropped)."""
+    return list(_content_terms(text))
+
+
+@lru_cache(maxsize=50_000)
+def _content_terms(text: str) -> tuple[str, ...]:
     terms = []
     for word in words(text):
         for part in word.split("-"):
             if len(part) > 2 and part not in STOPWORDS and not part[0].isdigit():
                 terms.append(stem(part))
-    return terms
+    return tuple(terms)
 
 
 def overlap(a: str, b: str) -> float:
@@ -62,6 +67,7 @@ _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 def looks_english(text: str, min_words: int = 8) -> bool:
     """A cheap guess: mostly Latin letters, and enough of the commonest English function words.
     Texts too short to tell count as English."""
+    text = text[:4000]  # enough to tell, and bounded on long articles
     letters = _LETTER.findall(text)
     if not letters:
         return True

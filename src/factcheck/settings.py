@@ -2,7 +2,8 @@
 down; the library never reads the environment on its own.
 
 Environment: ``FACTCHECK_ENGINE``, ``FACTCHECK_MODEL``, ``FACTCHECK_MAX_BYTES``,
-``FACTCHECK_CACHE_DIR``, ``FACTCHECK_LLM_MODE``, ``FACTCHECK_CONCURRENCY``, ``FACTCHECK_PRICE``
+``FACTCHECK_CACHE_DIR``, ``FACTCHECK_LLM_MODE``, ``FACTCHECK_CONCURRENCY``, ``FACTCHECK_WORKERS``,
+``FACTCHECK_PRICE``
 (input,output USD per million tokens), ``OPENAI_API_KEY`` and ``OPENAI_BASE_URL``.
 """
 
@@ -34,6 +35,13 @@ class Settings:
     max_output_tokens: int = 4096
     context_tokens: int = 16000
     price: tuple[float, float] | None = None
+    workers: int = 0  # processes for `factcheck batch` (local engine); 0: one per core (<=4)
+
+    @property
+    def processes(self) -> int:
+        import os
+
+        return self.workers if self.workers > 0 else min(4, os.cpu_count() or 1)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str], **overrides: object) -> Settings:
@@ -45,6 +53,7 @@ class Settings:
             "cache_dir": environ.get("FACTCHECK_CACHE_DIR"),
             "mode": environ.get("FACTCHECK_LLM_MODE"),
             "concurrency": environ.get("FACTCHECK_CONCURRENCY"),
+            "workers": environ.get("FACTCHECK_WORKERS"),
             "price": environ.get("FACTCHECK_PRICE"),
             "base_url": environ.get("OPENAI_BASE_URL"),
             "api_key": environ.get("OPENAI_API_KEY"),
@@ -62,13 +71,15 @@ class Settings:
             raise ConfigError(f"unknown llm mode {self.mode!r}: choose {', '.join(LLM_MODES)}")
         if self.concurrency < 1:
             raise ConfigError("concurrency must be at least 1")
+        if self.workers < 0:
+            raise ConfigError("workers must be 0 (one per core) or more")
         if self.max_bytes < 1:
             raise ConfigError("--max-bytes must be a positive number of bytes")
 
 
 def _coerce(values: dict[str, object]) -> dict[str, object]:
     out = dict(values)
-    for name in ("max_bytes", "concurrency"):
+    for name in ("max_bytes", "concurrency", "workers"):
         if name in out:
             out[name] = _number(name, out[name], int)
     if isinstance(out.get("price"), str):
