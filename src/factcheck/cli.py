@@ -257,6 +257,107 @@ def extract(
     _guarded(debug, work)
 
 
+class Executor(StrEnum):
+    auto = "auto"
+    dask = "dask"
+
+
+@app.command()
+def batch(
+    clusters: Annotated[
+        Path, typer.Argument(help="JSONL: one cluster per line, {id, articles: [...]}.")
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="JSONL results, one line per cluster.")
+    ],
+    resume: Annotated[
+        bool,
+        typer.Option("--resume", help="Continue OUTPUT: keep finished clusters, run the rest."),
+    ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", help="Clusters at once (default: one per core, up to 4)."),
+    ] = None,
+    executor: Annotated[
+        Executor,
+        typer.Option("--executor", help="auto (processes, or threads for llm) or dask."),
+    ] = Executor.auto,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler address (default: a local cluster)."),
+    ] = None,
+    engine: EngineOpt = None,
+    model: ModelOpt = None,
+    max_bytes: MaxBytesOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+    concurrency: ConcurrencyOpt = None,
+    price: PriceOpt = None,
+    rpm: Annotated[
+        int | None,
+        typer.Option(
+            "--rpm", help="Cap llm requests per minute across all clusters.", rich_help_panel=_LLM
+        ),
+    ] = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Check many story clusters in parallel; resumable after a crash or Ctrl-C.
+
+    Example: factcheck batch clusters.jsonl -o results.jsonl --workers 4 (then --resume)
+    """
+    llm = dict(base_url=base_url, mode=mode, no_cache=no_cache, cache_dir=cache_dir,
+               concurrency=concurrency, price=price, workers=workers, rpm=rpm)  # fmt: skip
+
+    def work() -> int:
+        from .batch import run_batch
+
+        settings = _settings(engine, model, max_bytes, llm)
+        with _batch_progress() as tick:
+            summary = run_batch(
+                clusters, output, settings, workers=settings.processes, resume=resume,
+                executor=executor.value, scheduler=scheduler, progress=tick,
+            )  # fmt: skip
+        parts = [f"{summary.total} clusters: {summary.ok} ok, {summary.failed} failed"]
+        if summary.skipped:
+            parts.append(f"{summary.skipped} finished earlier")
+        if summary.torn:
+            parts.append("a torn last line dropped")
+        parts.append(f"{summary.findings} findings")
+        if summary.calls:
+            parts.append(f"{summary.calls} llm calls")
+        parts.append(f"{summary.seconds:.1f} s → {output}")
+        typer.echo("factcheck: " + " · ".join(parts), err=True)
+        return 3 if summary.failed else 0
+
+    _guarded(debug, work)
+
+
+@contextlib.contextmanager
+def _batch_progress():
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.fields[status]}"), console=Console(stderr=True),
+                   transient=True)  # fmt: skip
+    task = bar.add_task("clusters", total=None, status="")
+
+    def tick(summary) -> None:
+        status = f"{summary.findings} findings · {summary.failed} failed"
+        if summary.calls:
+            status += f" · {summary.calls} calls · ${summary.cost:.4f}"
+        bar.update(task, completed=summary.skipped + summary.ok + summary.failed,
+                   total=summary.total, status=status)  # fmt: skip
+
+    with bar:
+        yield tick
+
+
 class Split(StrEnum):
     dev = "dev"
     test = "test"

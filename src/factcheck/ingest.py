@@ -94,6 +94,36 @@ def ingest(
     return result
 
 
+def ingest_records(
+    records: list[object],
+    where: str,
+    *,
+    base: Path | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Ingested:
+    """Articles given as records (``{"text": …, "title"?, "outlet"?, "published"?}`` or
+    ``{"path": …}``, relative to ``base``), as a batch line carries them."""
+    result = Ingested()
+    for n, record in enumerate(records):
+        name = f"{where}[{n}]"
+        try:
+            if isinstance(record, dict) and isinstance(record.get("path"), str):
+                path = Path(record["path"])
+                path = path if path.is_absolute() or base is None else base / path
+                if not path.is_file():
+                    raise InputError(f"{name}: {record['path']}: no such file")
+                result.articles.extend(_read_file(path, max_bytes, result.problems))
+            else:
+                result.articles.append(_from_record(record, name))
+        except InputError as exc:
+            result.problems.append(Problem(where=name, error=str(exc)))
+    _mark_duplicates(result.articles)
+    if not result.articles:
+        detail = "; ".join(p.error for p in result.problems[:3]) or "no articles"
+        raise InputError(f"nothing to check: {detail}")
+    return result
+
+
 Reader = Callable[[int, list[Problem]], list[Article]]
 
 

@@ -35,6 +35,16 @@ def run(
         engine.close()
 
 
+def run_ingested(ingested: Ingested, settings: Settings, **engine_options) -> Report:
+    """Check articles already read (a batch line's records)."""
+    started, clock = _now(), time.perf_counter()
+    engine = get_engine(settings, **engine_options)
+    try:
+        return _run(engine, ingested, started, clock)
+    finally:
+        engine.close()
+
+
 def _run(engine, ingested: Ingested, started: str, clock: float) -> Report:
     extraction = extract(ingested.articles, engine)
     claims = {c.id: c for c in extraction.claims}

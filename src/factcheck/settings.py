@@ -36,6 +36,7 @@ class Settings:
     context_tokens: int = 16000
     price: tuple[float, float] | None = None
     workers: int = 0  # processes for `factcheck batch` (local engine); 0: one per core (<=4)
+    rpm: int | None = None  # requests per minute across a batch's llm calls; None: no cap
 
     @property
     def processes(self) -> int:
@@ -54,6 +55,7 @@ class Settings:
             "mode": environ.get("FACTCHECK_LLM_MODE"),
             "concurrency": environ.get("FACTCHECK_CONCURRENCY"),
             "workers": environ.get("FACTCHECK_WORKERS"),
+            "rpm": environ.get("FACTCHECK_RPM"),
             "price": environ.get("FACTCHECK_PRICE"),
             "base_url": environ.get("OPENAI_BASE_URL"),
             "api_key": environ.get("OPENAI_API_KEY"),
@@ -71,6 +73,8 @@ class Settings:
             raise ConfigError(f"unknown llm mode {self.mode!r}: choose {', '.join(LLM_MODES)}")
         if self.concurrency < 1:
             raise ConfigError("concurrency must be at least 1")
+        if self.rpm is not None and self.rpm < 1:
+            raise ConfigError("--rpm must be a positive number of requests per minute")
         if self.workers < 0:
             raise ConfigError("workers must be 0 (one per core) or more")
         if self.max_bytes < 1:
@@ -79,7 +83,7 @@ class Settings:
 
 def _coerce(values: dict[str, object]) -> dict[str, object]:
     out = dict(values)
-    for name in ("max_bytes", "concurrency", "workers"):
+    for name in ("max_bytes", "concurrency", "workers", "rpm"):
         if name in out:
             out[name] = _number(name, out[name], int)
     if isinstance(out.get("price"), str):

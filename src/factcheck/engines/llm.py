@@ -67,8 +67,9 @@ class LLMEngine:
         http_client: Any = None,
         prompts: Prompts | None = None,
         progress: Callable[[str, int, int], None] | None = None,
+        rate_limiter: Any = None,
     ):
-        self.client = LLMClient(settings, http_client=http_client)
+        self.client = LLMClient(settings, http_client=http_client, rate_limiter=rate_limiter)
         self.prompts = prompts or default_prompts()
         self.model = settings.model
         self.prompt_version = self.prompts.version

@@ -14,6 +14,7 @@ engine records as a problem for that article or group while the rest of the run 
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import logging
 import re
@@ -148,7 +149,7 @@ class Meter:
 class LLMClient:
     """Structured calls to one endpoint and model, with retries, cache and usage."""
 
-    def __init__(self, settings: Settings, *, http_client: Any = None):
+    def __init__(self, settings: Settings, *, http_client: Any = None, rate_limiter: Any = None):
         if not settings.model:
             raise ConfigError(
                 "the llm engine needs a model: pass --model NAME or set FACTCHECK_MODEL"
@@ -189,6 +190,7 @@ class LLMClient:
             self.cache = Cache(settings.cache_dir or default_dir())
         self.meter = Meter()
         self.price = price_of(settings.model, settings.price)
+        self._limiter = rate_limiter  # shared by the threads of a batch: .wait() blocks
 
     def usage(self) -> Usage:
         return self.meter.usage(self.price)
@@ -247,6 +249,8 @@ class LLMClient:
         )
         async for attempt in retrying:
             with attempt:
+                if self._limiter is not None:
+                    await asyncio.to_thread(self._limiter.wait)
                 return await self._client.chat.completions.create(
                     model=self.model,
                     response_model=answer,
