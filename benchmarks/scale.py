@@ -80,9 +80,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         previous = None
-        print(
-            "| articles | claims | groups | findings | seconds | peak MB | time ×, for 10× articles |"
-        )
+        print("| articles | claims | groups | findings | seconds | peak MB | growth for 10× |")
         print("|---|---|---|---|---|---|---|")
         for size in (int(s) for s in args.sizes.split(",")):
             f = cluster_figures(size, folder)
