@@ -55,11 +55,22 @@ _LOOPBACK = re.compile(r"^http://127\.0\.0\.1:\d+")
 CLOSED_URL = "http://127.0.0.1:9/v1"  # nothing listens: a request that escapes vcr fails at once
 
 
+_BOUNDARY = re.compile(rb"^--([^\r\n]+)")
+
+
 def _body_key(request) -> str:
     """What decides an answer: the messages and the requested structure. Not the host, the port,
     the headers, the model name or the SDK's incidental fields; the pydantic version that
-    instructor writes into re-ask messages is normalised away."""
-    body = json.loads(request.body or b"{}")
+    instructor writes into re-ask messages is normalised away. A multipart upload (the Batch
+    API's file) is compared with its random boundary replaced."""
+    raw = request.body or b"{}"
+    raw = raw.encode() if isinstance(raw, str) else raw
+    boundary = _BOUNDARY.match(raw)
+    if boundary:
+        return raw.replace(boundary.group(1), b"BOUNDARY").decode(errors="replace")
+    body = json.loads(raw)
+    if "input_file_id" in body or "messages" not in body:
+        return json.dumps(body, sort_keys=True)
     key = json.dumps({k: body.get(k) for k in _MATCH_KEYS}, sort_keys=True)
     return _PYDANTIC_URL.sub("errors.pydantic.dev/X/", key)
 
@@ -75,6 +86,16 @@ def _drop_noise_headers(request):
         if name.lower().startswith("x-stainless") or name.lower() in ("host", "user-agent"):
             del request.headers[name]
     request.uri = _LOOPBACK.sub("http://llm.invalid", request.uri)  # the stub's port is random
+    body = request.body if isinstance(request.body, bytes) else None
+    boundary = _BOUNDARY.match(body) if body else None
+    if boundary:  # multipart boundaries are random: store a fixed one
+        fixed = b"factcheck-boundary"
+        request.body = body.replace(boundary.group(1), fixed)
+        for name in list(request.headers):
+            if name.lower() == "content-type":
+                request.headers[name] = request.headers[name].replace(
+                    boundary.group(1).decode(), fixed.decode()
+                )
     return request
 
 
@@ -141,4 +162,7 @@ def fast_retries(monkeypatch):
     from factcheck.llm import client
 
     if not os.environ.get("FACTCHECK_RECORD_BASE_URL"):  # a real endpoint gets real backoff
+        from factcheck.llm import batch_api
+
         monkeypatch.setattr(client, "WAIT", tenacity.wait_none())
+        monkeypatch.setattr(batch_api, "POLL_SECONDS", 0.0)

@@ -199,3 +199,23 @@ def test_unrecorded_request_fails_fast(cli, llm_url, vcr, tmp_path, record_mode)
     result = run_llm(cli, [article, HARBOUR / "harbour_b.txt"], llm_url, "--no-cache")
     assert result.exit_code == 4
     assert "cannot reach" in result.output and "CannotOverwriteExistingCassette" in result.output
+
+
+@pytest.mark.vcr
+def test_batch_api(cli, llm_url, vcr):
+    """Extraction and judging go through /files and /batches; only the brief and the check are
+    direct calls; the batch is polled until it completes."""
+    result = run_llm(cli, [HARBOUR], llm_url, "--no-cache", "--batch-api")
+    assert result.exit_code == 0, result.output
+    report = report_of(result)
+    paths = [(r.method, r.path.split("/v1")[-1]) for r in vcr.requests]
+    batch = next(p for m, p in paths if m == "GET" and p.startswith("/batches/"))
+    assert paths.count(("POST", "/files")) == 2 and paths.count(("POST", "/batches")) == 2
+    assert paths.count(("GET", batch)) == 2  # in progress, then completed
+    direct = [json.loads(r.body) for r in vcr.requests if r.path.endswith("/chat/completions")]
+    tasks = [b["messages"][0]["content"].split("\n")[0] for b in direct]
+    assert len(direct) == 2 and all("claims" not in t.split()[1:3] for t in tasks)
+    stages = report["usage"]["by_stage"]
+    assert stages["extract"]["calls"] == 2 and stages["judge"]["calls"] == len(report["groups"])
+    assert report["claims"] and report["brief"]["sentences"]
+    assert_contract(report)

@@ -361,3 +361,27 @@ def test_html_report_shows_the_llm_run(tmp_path):
     assert "model gpt-4o-mini" in header and report.run.prompt_version in header
     usage = soup.select_one("#usage").get_text()
     assert f"{report.usage.llm_calls} calls" in usage and "cost $" in usage
+
+
+def test_batch_api_answers_are_cached_like_direct_ones(tmp_path):
+    stub = StubServer().start()
+    try:
+        settings = llm_settings(stub.url, cache=True, cache_dir=str(tmp_path / "cache"),
+                                batch_api=True)  # fmt: skip
+        first = run([str(HARBOUR)], settings)
+        chat_calls, batches = len(stub.requests), len(stub.batches)
+        second = run([str(HARBOUR)], settings)
+    finally:
+        stub.stop()
+    assert batches == 2 and chat_calls == 2  # extract and judge batched; brief and check direct
+    assert first.usage.by_stage["extract"]["calls"] == 2
+    assert len(stub.requests) == chat_calls and len(stub.batches) == batches  # no traffic
+    assert second.usage.llm_calls == 0 and second.claims == first.claims
+
+
+def test_batch_api_needs_tools_mode():
+    from factcheck.errors import ConfigError
+
+    client, _ = transport(lambda n, request: None)
+    with pytest.raises(ConfigError, match="--mode tools"):
+        run([str(HARBOUR)], llm_settings(mode="json", batch_api=True), http_client=client)

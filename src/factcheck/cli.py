@@ -140,6 +140,14 @@ ConcurrencyOpt = Annotated[
         "--concurrency", help="Calls in flight at once (default 4).", rich_help_panel=_LLM
     ),
 ]
+BatchApiOpt = Annotated[
+    bool,
+    typer.Option(
+        "--batch-api",
+        help="Send extraction and judging through the OpenAI Batch API (cheaper, slower).",
+        rich_help_panel=_LLM,
+    ),
+]
 PriceOpt = Annotated[
     str | None,
     typer.Option(
@@ -175,6 +183,7 @@ def brief(
     cache_dir: CacheDirOpt = None,
     concurrency: ConcurrencyOpt = None,
     price: PriceOpt = None,
+    batch_api: BatchApiOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Write a merged brief with citations, and the findings to check first.
@@ -184,7 +193,7 @@ def brief(
     factcheck brief articles/ --base-url http://localhost:11434/v1 --model qwen2.5
     """
     llm = dict(base_url=base_url, mode=mode, no_cache=no_cache, cache_dir=cache_dir,
-               concurrency=concurrency, price=price)  # fmt: skip
+               concurrency=concurrency, price=price, batch_api=batch_api)  # fmt: skip
     settings = lambda: _settings(engine, model, max_bytes, llm)  # noqa: E731
     _guarded(debug, lambda: _report_command(paths, settings, format, output, top, None))
 
@@ -208,6 +217,7 @@ def check(
     cache_dir: CacheDirOpt = None,
     concurrency: ConcurrencyOpt = None,
     price: PriceOpt = None,
+    batch_api: BatchApiOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """List contradictions, unsupported additions, single-source claims and name variants.
@@ -216,7 +226,7 @@ def check(
     factcheck check a.txt b.txt --fail-on contradiction
     """
     llm = dict(base_url=base_url, mode=mode, no_cache=no_cache, cache_dir=cache_dir,
-               concurrency=concurrency, price=price)  # fmt: skip
+               concurrency=concurrency, price=price, batch_api=batch_api)  # fmt: skip
     settings = lambda: _settings(engine, model, max_bytes, llm)  # noqa: E731
     _guarded(debug, lambda: _report_command(paths, settings, format, output, top, fail_on))
 
@@ -295,6 +305,7 @@ def batch(
     cache_dir: CacheDirOpt = None,
     concurrency: ConcurrencyOpt = None,
     price: PriceOpt = None,
+    batch_api: BatchApiOpt = False,
     rpm: Annotated[
         int | None,
         typer.Option(
@@ -308,7 +319,8 @@ def batch(
     Example: factcheck batch clusters.jsonl -o results.jsonl --workers 4 (then --resume)
     """
     llm = dict(base_url=base_url, mode=mode, no_cache=no_cache, cache_dir=cache_dir,
-               concurrency=concurrency, price=price, workers=workers, rpm=rpm)  # fmt: skip
+               concurrency=concurrency, price=price, workers=workers, rpm=rpm,
+               batch_api=batch_api)  # fmt: skip
 
     def work() -> int:
         from .batch import run_batch

@@ -37,6 +37,7 @@ class Settings:
     price: tuple[float, float] | None = None
     workers: int = 0  # processes for `factcheck batch` (local engine); 0: one per core (<=4)
     rpm: int | None = None  # requests per minute across a batch's llm calls; None: no cap
+    batch_api: bool = False  # extraction and judging through the OpenAI Batch API
 
     @property
     def processes(self) -> int:

@@ -8,6 +8,10 @@ No model runs here. The stub answers ``POST …/chat/completions`` for factcheck
 * otherwise a documented fallback rule: extract makes one claim per sentence, judge says
   every member agrees, brief restates each fact's first quote, check accepts every sentence.
 
+It also serves the Batch API: ``POST /files`` (multipart upload), ``POST /batches`` (runs
+every line at once), ``GET /batches/{id}`` ("in_progress" the first time, "completed" after)
+and ``GET /files/{id}/content``; ids are hashes of the content, so recordings are stable.
+
 The model name scripts faults: ``stub`` answers normally; ``stub+429`` and ``stub+500`` fail
 the first request; ``stub+badjson`` and ``stub+invalid`` send broken or schema-invalid JSON
 first; ``stub+truncate`` cuts off (finish_reason=length) extraction answers for texts longer
@@ -45,6 +49,58 @@ class Answers:
         self.responses = Path(responses)
         self._fired: set[str] = set()
         self._lock = threading.Lock()
+        self.files: dict[str, bytes] = {}
+        self.batches: dict[str, tuple[dict, str]] = {}
+
+    # -- files and batches (the OpenAI Batch API) ----------------------------------------------
+
+    def upload(self, filename: str, data: bytes) -> dict:
+        file_id = "file-" + hashlib.sha256(data).hexdigest()[:16]
+        with self._lock:
+            self.files[file_id] = data
+        return {"id": file_id, "object": "file", "bytes": len(data), "created_at": 0,
+                "filename": filename, "purpose": "batch", "status": "processed"}  # fmt: skip
+
+    def create_batch(self, request: dict) -> dict:
+        """Run every line of the input file at once; report "in_progress" on the first
+        retrieval and "completed" after, so clients must poll."""
+        input_id = request.get("input_file_id", "")
+        data = self.files.get(input_id)
+        if data is None:
+            return {"error": {"message": f"no file {input_id}", "type": "invalid_request"}}
+        out = []
+        for line in data.decode().splitlines():
+            item = json.loads(line)
+            status, _headers, body = self.answer(item["body"])
+            out.append(json.dumps({"id": "req-" + item["custom_id"][:12],
+                                   "custom_id": item["custom_id"],
+                                   "response": {"status_code": status, "body": body},
+                                   "error": None}))  # fmt: skip
+        output = ("\n".join(out) + "\n").encode()
+        output_id = "file-" + hashlib.sha256(output).hexdigest()[:16]
+        batch_id = "batch_" + hashlib.sha256(input_id.encode()).hexdigest()[:16]
+        batch = {"id": batch_id, "object": "batch", "endpoint": request.get("endpoint"),
+                 "input_file_id": input_id, "completion_window": "24h", "created_at": 0,
+                 "status": "in_progress", "output_file_id": None, "error_file_id": None,
+                 "request_counts": {"total": len(out), "completed": 0, "failed": 0}}  # fmt: skip
+        with self._lock:
+            self.files[output_id] = output
+            self.batches[batch_id] = (batch, output_id)
+        return batch
+
+    def retrieve_batch(self, batch_id: str) -> dict | None:
+        with self._lock:
+            if batch_id not in self.batches:
+                return None
+            batch, output_id = self.batches[batch_id]
+            current = dict(batch)
+            if batch["status"] == "in_progress":  # finished by the next look
+                done = total = batch["request_counts"]["total"]
+                self.batches[batch_id] = ({**batch, "status": "completed",
+                                           "output_file_id": output_id,
+                                           "request_counts": {"total": total, "completed": done,
+                                                              "failed": 0}}, output_id)  # fmt: skip
+            return current
 
     def first_time(self, fault: str) -> bool:
         with self._lock:
@@ -135,10 +191,20 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
-        if self.path.rstrip("/").endswith("/models"):
+        stub, path = self.server_stub, self.path.rstrip("/")
+        if path.endswith("/models"):
             self._send(200, {}, {"object": "list", "data": [{"id": "stub", "object": "model"}]})
-        else:
-            self._send(404, {}, _error("not found", "not_found"))
+            return
+        match = re.search(r"/files/([\w-]+)/content$", path)
+        if match and match.group(1) in stub.files:
+            self._send_bytes(200, stub.files[match.group(1)], "application/jsonl")
+            return
+        match = re.search(r"/batches/([\w-]+)$", path)
+        batch = stub.retrieve_batch(match.group(1)) if match else None
+        if batch is not None:
+            self._send(200, {}, batch)
+            return
+        self._send(404, {}, _error("not found", "not_found"))
 
     def do_POST(self) -> None:
         length = int(self.headers.get("content-length") or 0)
@@ -147,7 +213,15 @@ class _Handler(BaseHTTPRequestHandler):
         auth = self.headers.get("authorization", "")
         with stub._lock:
             stub.keys_seen.append(auth.removeprefix("Bearer ").strip())
-        if not self.path.rstrip("/").endswith("/chat/completions"):
+        path = self.path.rstrip("/")
+        if path.endswith("/files"):
+            filename, data = _multipart_file(self.headers.get("content-type", ""), raw)
+            self._send(200, {}, stub.upload(filename, data))
+            return
+        if path.endswith("/batches"):
+            self._send(200, {}, stub.create_batch(json.loads(raw or b"{}")))
+            return
+        if not path.endswith("/chat/completions"):
             self._send(404, {}, _error(f"no route {self.path}", "not_found"))
             return
         try:
@@ -161,9 +235,13 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(status, headers, payload)
 
     def _send(self, status: int, headers: dict, payload: dict) -> None:
-        data = json.dumps(payload, ensure_ascii=False).encode()
+        self._send_bytes(status, json.dumps(payload, ensure_ascii=False).encode(),
+                         "application/json", headers)  # fmt: skip
+
+    def _send_bytes(self, status: int, data: bytes, kind: str, headers: dict | None = None):
+        headers = headers or {}
         self.send_response(status)
-        self.send_header("content-type", "application/json")
+        self.send_header("content-type", kind)
         self.send_header("content-length", str(len(data)))
         self.send_header("openai-organization", "org-stub-secret")  # must be scrubbed
         self.send_header("set-cookie", "session=stub-secret; Path=/")  # must be scrubbed
@@ -174,6 +252,19 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 # -- request parsing ---------------------------------------------------------------------------
+
+
+def _multipart_file(content_type: str, body: bytes) -> tuple[str, bytes]:
+    """The uploaded file of a multipart/form-data body: (filename, bytes)."""
+    match = re.search(r"boundary=\"?([^\";]+)", content_type)
+    if not match:
+        return "upload", body
+    for part in body.split(b"--" + match.group(1).encode()):
+        head, _, content = part.partition(b"\r\n\r\n")
+        name = re.search(rb'filename="([^"]*)"', head)
+        if name:
+            return name.group(1).decode(), content.removesuffix(b"\r\n")
+    return "upload", b""
 
 
 def _task(messages: list[dict]) -> tuple[str, str]:

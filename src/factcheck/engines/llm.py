@@ -27,6 +27,7 @@ from ..brief import Composed, editorial, support_of, supported_by
 from ..errors import ExtractionFailed, FactcheckError
 from ..extract import Extraction, locate
 from ..judge import MIN_CONFIDENCE, Judged, Verdict, group_finding, report_group
+from ..llm.batch_api import Request, prefetch
 from ..llm.client import CallFailed, LLMClient, Truncated
 from ..llm.prompts import Prompts, Rendered, default_prompts, unescape_data
 from ..llm.responses import BriefCheck, BriefDraft, ClaimList, ClaimOut, GroupVerdict
@@ -96,6 +97,13 @@ class LLMEngine:
 
     def extract(self, articles: list[Article]) -> Extraction:
         self._labels = {a.id: f"[{n}]" for n, a in enumerate(articles, start=1)}
+        if self.settings.batch_api:
+            requests = [
+                Request(self._part_prompt(a, part, label), ClaimList)
+                for a in articles
+                for part, label in self._parts(a)
+            ]
+            self._runner.run(prefetch(self.client, requests, "extract"))
         results = self._run([self._extract_article(a) for a in articles], "extract")
         extraction = Extraction()
         for claims, dropped in results:
@@ -111,6 +119,9 @@ class LLMEngine:
 
     def judge(self, groups: list[ClaimGroup], articles: dict[str, Article]) -> Judged:
         shared = [g for g in groups if len(g.articles) >= 2]
+        if self.settings.batch_api and shared:
+            requests = [Request(self._judge_prompt(g, articles), GroupVerdict) for g in shared]
+            self._runner.run(prefetch(self.client, requests, "judge"))
         answers = self._run([self._judge_group(g, articles) for g in shared], "judge")
         judged = Judged()
         for group, answer in zip(shared, answers, strict=True):
@@ -166,17 +177,31 @@ class LLMEngine:
 
     # -- extract ----------------------------------------------------------------------------
 
-    async def _extract_article(self, article: Article) -> tuple[list[Claim], int]:
+    def _parts(self, article: Article) -> list[tuple[list[Sentence], str | None]]:
+        """The article's sentences in parts that fit the context, with their labels."""
         sentences = [s for s in segment(article) if not s.furniture]
         if not sentences:
-            return [], 0
+            return []
         budget = int(self.settings.context_tokens * PROMPT_SHARE * CHARS_PER_TOKEN)
         parts = _chunks(sentences, budget)
+        return [(part, _part_label(i, len(parts))) for i, part in enumerate(parts)]
+
+    def _part_prompt(self, article: Article, part: list[Sentence], label: str | None) -> Rendered:
+        return self.prompts.render(
+            "extract",
+            article_id=article.id,
+            text=article.text[part[0].start : part[-1].end],
+            title=article.title,
+            published=article.published,
+            part=label,
+        )
+
+    async def _extract_article(self, article: Article) -> tuple[list[Claim], int]:
+        parts = self._parts(article)
+        if not parts:
+            return [], 0
         answers = await asyncio.gather(
-            *(
-                self._extract_part(article, part, _part_label(i, len(parts)))
-                for i, part in enumerate(parts)
-            )
+            *(self._extract_part(article, part, label) for part, label in parts)
         )
         claims, bad = self._verify(article, [out for got in answers for out in got])
         dropped = 0
@@ -190,15 +215,7 @@ class LLMEngine:
     async def _extract_part(
         self, article: Article, part: list[Sentence], label: str | None, split: bool = True
     ) -> list[ClaimOut]:
-        text = article.text[part[0].start : part[-1].end]
-        rendered = self.prompts.render(
-            "extract",
-            article_id=article.id,
-            text=text,
-            title=article.title,
-            published=article.published,
-            part=label,
-        )
+        rendered = self._part_prompt(article, part, label)
         try:
             answer = await self._ask(rendered, ClaimList, "extract")
         except Truncated:
@@ -264,7 +281,7 @@ class LLMEngine:
 
     # -- judge ------------------------------------------------------------------------------
 
-    async def _judge_group(self, group: ClaimGroup, articles: dict[str, Article]):
+    def _judge_prompt(self, group: ClaimGroup, articles: dict[str, Article]) -> Rendered:
         payload = [
             {
                 "id": claim.id,
@@ -275,7 +292,10 @@ class LLMEngine:
             }
             for claim in group.members
         ]
-        rendered = self.prompts.render("judge", canonical=group.canonical.id, claims=payload)
+        return self.prompts.render("judge", canonical=group.canonical.id, claims=payload)
+
+    async def _judge_group(self, group: ClaimGroup, articles: dict[str, Article]):
+        rendered = self._judge_prompt(group, articles)
         try:
             answer = await self._ask(rendered, GroupVerdict, "judge")
         except CallFailed as exc:

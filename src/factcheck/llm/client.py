@@ -189,6 +189,7 @@ class LLMClient:
         if settings.cache:
             self.cache = Cache(settings.cache_dir or default_dir())
         self.meter = Meter()
+        self.prefetched: dict[str, dict] = {}
         self.price = price_of(settings.model, settings.price)
         self._limiter = rate_limiter  # shared by the threads of a batch: .wait() blocks
 
@@ -198,13 +199,14 @@ class LLMClient:
     async def aclose(self) -> None:
         await self._raw.close()
 
-    async def ask(
-        self, rendered: Rendered, answer: type[T], *, stage: str, reask: bool = False
-    ) -> T:
-        """The model's answer to ``rendered``, validated as ``answer``; cached when allowed.
-        ``reask`` marks a call the engine makes to repair an earlier answer: it is counted as a
-        re-ask when it reaches the model (not when the cache answers it)."""
-        key = cache_key(
+    @property
+    def raw(self):
+        """The plain async OpenAI client (for the Batch API's files and batches)."""
+        return self._raw
+
+    def key(self, rendered: Rendered, answer: type[BaseModel]) -> str:
+        """The cache key of one call: what decides its answer, never the API key."""
+        return cache_key(
             endpoint=self.endpoint,
             model=self.model,
             mode=self.settings.mode,
@@ -213,7 +215,39 @@ class LLMClient:
             messages=rendered.messages,
             max_tokens=self.settings.max_output_tokens,
         )
+
+    def cached(self, key: str, answer: type[BaseModel]) -> bool:
+        """Whether the disk cache already answers ``key`` (without counting a hit)."""
+        if self.cache is None:
+            return False
+        entry = self.cache.get(key)
+        if entry is None:
+            return False
+        try:
+            answer.model_validate(entry["answer"])
+        except ValueError:
+            return False
+        return True
+
+    def store(self, key: str, value: dict) -> None:
+        """Keep an answer that arrived another way (a Batch API job) for the coming ``ask``."""
+        self.prefetched[key] = value
+        if self.cache is not None:
+            self.cache.put(key, value)
+
+    async def ask(
+        self, rendered: Rendered, answer: type[T], *, stage: str, reask: bool = False
+    ) -> T:
+        """The model's answer to ``rendered``, validated as ``answer``; cached when allowed.
+        ``reask`` marks a call the engine makes to repair an earlier answer: it is counted as a
+        re-ask when it reaches the model (not when the cache answers it)."""
+        key = self.key(rendered, answer)
         usage = self.meter.stage(stage)
+        if key in self.prefetched:  # answered by a Batch API job of this run, already counted
+            try:
+                return answer.model_validate(self.prefetched.pop(key))
+            except ValueError:
+                pass  # not a valid answer after all: ask directly
         if self.cache is not None:
             entry = self.cache.get(key)
             if entry is not None:
