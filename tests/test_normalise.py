@@ -110,3 +110,30 @@ def test_relative_and_weekday_dates_meet_across_articles(tmp_path):
     assert findings(base.format("yesterday"), base.format("on Sunday")) == [
         ("contradiction", "date")
     ]
+
+
+def test_place_aliases_are_one_place():
+    from factcheck.names import canonical_place, locative_places, place_mentioned
+
+    assert locative_places("The talks were held in the US on Monday.") == ["United States"]
+    assert locative_places("They met in the United States.") == ["United States"]
+    assert locative_places("He spoke in Kiev.") == [canonical_place("Kyiv")]
+    assert locative_places("They met at NATO headquarters.") == []
+    assert place_mentioned("United Kingdom", "ministers in Britain said")
+    assert not place_mentioned("United States", "the user said")
+
+
+def test_aliased_places_do_not_conflict_but_different_ones_do(tmp_path):
+    from factcheck.pipeline import run
+    from factcheck.settings import Settings
+
+    def conflicts(a: str, b: str):
+        (tmp_path / "a.txt").write_text(a)
+        (tmp_path / "b.txt").write_text(b)
+        report = run([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], Settings("local"))
+        return [f.type for f in report.findings if f.kind == "contradiction"]
+
+    base = "The two ministers signed the grain deal in {} on Monday, officials said."
+    assert conflicts(base.format("the US"), base.format("the United States")) == []
+    assert conflicts(base.format("Britain"), base.format("the UK")) == []
+    assert conflicts(base.format("Vienna"), base.format("Geneva")) == ["place"]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .align import ClaimGroup
 from .lexical import overlap
 from .models import Article, Cell, Claim, ConflictType, Finding, Group
-from .names import is_alias, locative_places, titles_conflict, variant_kind
+from .names import is_alias, locative_places, place_mentioned, titles_conflict, variant_kind
 from .people import Person, PersonIndex
 from .quantities import compatible, describe
 from .times import conflicting
@@ -103,7 +103,9 @@ def _place(a: Claim, b: Claim, articles: dict[str, Article]) -> Verdict | None:
     if not places_a or not places_b or places_a & places_b:
         return None
     text_a, text_b = articles[a.article].text, articles[b.article].text
-    if any(p in text_b for p in places_a) or any(p in text_a for p in places_b):
+    if any(place_mentioned(p, text_b) for p in places_a) or any(
+        place_mentioned(p, text_a) for p in places_b
+    ):
         return None
     reason = f"“{sorted(places_a)[0]}” against “{sorted(places_b)[0]}”"
     return Verdict("conflict", "place", reason=reason)

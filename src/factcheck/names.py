@@ -89,7 +89,18 @@ _SAID_NAME = re.compile(rf"\b(?:{_INVERTED})\s+(?P<name>{_NAME})(?=\s*[,.;:]|\s*
 _NAME_SAID = re.compile(rf"(?P<name>{_NAME})\s+(?:has\s+|had\s+|also\s+)?(?:{_SPEECH})\b")
 _CAPITALISED = re.compile(rf"{_NAME}")
 _ORG_RUN = re.compile(rf"{_NAME}(?:\s+(?:for|of|on|and)\s+(?:the\s+)?{_NAME})*")
-_LOCATIVE = re.compile(rf"\b(?:in|at|near|outside|inside)\s+(?P<place>{_NAME})")
+_LOCATIVE = re.compile(
+    rf"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?P<place>U\.S\.|U\.K\.|{_NAME}|[A-Z]{{2,4}}\b)"
+)
+PLACE_ALIASES = {
+    "us": "United States", "u.s.": "United States", "usa": "United States",
+    "america": "United States", "united states of america": "United States",
+    "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
+    "great britain": "United Kingdom", "dprk": "North Korea", "rok": "South Korea",
+    "uae": "United Arab Emirates", "holland": "Netherlands", "the netherlands": "Netherlands",
+    "burma": "Myanmar", "ivory coast": "Côte d'Ivoire", "czechia": "Czech Republic",
+    "kiev": "Kyiv", "peking": "Beijing", "bombay": "Mumbai",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -253,14 +264,36 @@ def _place_parts(run: str, offset: int) -> list[tuple[str, int]]:
     return parts
 
 
+def canonical_place(name: str) -> str:
+    """One name per place: 'US', 'U.S.' and 'America' are 'United States'; 'Kiev' is 'Kyiv'."""
+    return PLACE_ALIASES.get(name.casefold().strip(), name)
+
+
+def place_mentioned(place: str, text: str) -> bool:
+    """Whether ``text`` names ``place`` (a canonical name) in any of its spellings."""
+    forms = [place] + [alias for alias, name in PLACE_ALIASES.items() if name == place]
+    for form in forms:
+        short = len(form) <= 4  # "US", "UK": match the capitals exactly, as a word
+        pattern = rf"(?<![\w.]){re.escape(form.upper() if short else form)}(?![\w])"
+        if re.search(pattern, text, 0 if short else re.IGNORECASE):
+            return True
+    return False
+
+
 def locative_places(text: str) -> list[str]:
-    """Places that say where something happened: 'in Pyongyang', 'at Seoul'."""
+    """Places that say where something happened: 'in Pyongyang', 'at Seoul', 'in the US'
+    (canonical names)."""
     places = []
     for match in _LOCATIVE.finditer(text):
-        name = _clean_name(match.group("place"))
+        raw = match.group("place")
+        if raw.isupper() or raw in ("U.S.", "U.K."):
+            if raw.casefold() in PLACE_ALIASES:
+                places.append(canonical_place(raw))
+            continue  # other acronyms are organisations, not places
+        name = _clean_name(raw)
         plausible = name and (is_place(name) or name.split()[0].lower() not in NOT_NAMES)
         if plausible and not is_org(name):
-            places.append(name)
+            places.append(canonical_place(name))
     return places
 
 
