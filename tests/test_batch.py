@@ -134,3 +134,12 @@ def test_existing_output_needs_resume(cli, tmp_path):
     out.write_text("")
     result = cli("batch", str(source), "-o", str(out))
     assert result.exit_code == 2 and "pass --resume" in result.stderr
+
+
+def test_unwritable_output_and_missing_input_are_one_line(cli, tmp_path):
+    source = tmp_path / "clusters.jsonl"
+    write_lines(source, [{"id": "c", "articles": [{"text": STORY.format(n=1)}]}])
+    result = cli("batch", str(source), "-o", str(tmp_path / "no" / "such" / "r.jsonl"))
+    assert result.exit_code == 2 and "cannot write results" in result.stderr
+    result = cli("batch", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "r.jsonl"))
+    assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1

@@ -148,7 +148,10 @@ class Appender:
     """Appends whole lines, each with one write; safe to kill at any moment."""
 
     def __init__(self, path: Path):
-        self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+        try:
+            self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+        except OSError as exc:
+            raise InputError(f"{path}: cannot write results ({exc.strerror or exc})") from None
 
     def write(self, record: dict) -> None:
         data = (json.dumps(record, ensure_ascii=False) + "\n").encode()
