@@ -20,7 +20,8 @@ def isolated_home(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     for name in ("FACTCHECK_ENGINE", "FACTCHECK_MODEL", "FACTCHECK_MAX_BYTES",
                  "FACTCHECK_CACHE_DIR", "FACTCHECK_LLM_MODE", "FACTCHECK_CONCURRENCY",
-                 "FACTCHECK_PRICE", "FACTCHECK_WORKERS", "OPENAI_BASE_URL"):  # fmt: skip
+                 "FACTCHECK_PRICE", "FACTCHECK_WORKERS", "FACTCHECK_RPM", "FACTCHECK_PROMPTS_DIR",
+                 "OPENAI_BASE_URL"):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
     if not os.environ.get("FACTCHECK_RECORD_BASE_URL"):
         monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-a-real-key")

@@ -385,3 +385,24 @@ def test_batch_api_needs_tools_mode():
     client, _ = transport(lambda n, request: None)
     with pytest.raises(ConfigError, match="--mode tools"):
         run([str(HARBOUR)], llm_settings(mode="json", batch_api=True), http_client=client)
+
+
+def test_prompts_dir_overrides_the_templates(cli, tmp_path):
+    import json as json_module
+
+    folder = tmp_path / "prompts"
+    shutil.copytree(prompts_dir(), folder)
+    extract = folder / "extract.j2"
+    extract.write_text(extract.read_text().replace(
+        "Cover every factual statement", "TUNED: cover every factual statement"))  # fmt: skip
+    stub = StubServer().start()
+    try:
+        args = ["check", str(HARBOUR), "--model", "stub", "--base-url", stub.url, "--no-cache"]
+        result = cli(*args, "--prompts-dir", str(folder), "-f", "json")
+    finally:
+        stub.stop()
+    assert result.exit_code == 0, result.output
+    systems = [r["messages"][0]["content"] for r in stub.requests]
+    assert sum("TUNED:" in s for s in systems) == 2  # the two extraction calls
+    version = json_module.loads(result.stdout)["run"]["prompt_version"]
+    assert version != Prompts().version

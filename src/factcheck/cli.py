@@ -148,6 +148,14 @@ BatchApiOpt = Annotated[
         rich_help_panel=_LLM,
     ),
 ]
+PromptsDirOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--prompts-dir",
+        help="Use the templates in this folder (a copy of prompts/) [env FACTCHECK_PROMPTS_DIR].",
+        rich_help_panel=_LLM,
+    ),
+]
 PriceOpt = Annotated[
     str | None,
     typer.Option(
@@ -184,6 +192,7 @@ def brief(
     concurrency: ConcurrencyOpt = None,
     price: PriceOpt = None,
     batch_api: BatchApiOpt = False,
+    prompts_dir: PromptsDirOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Write a merged brief with citations, and the findings to check first.
@@ -193,7 +202,8 @@ def brief(
     factcheck brief articles/ --base-url http://localhost:11434/v1 --model qwen2.5
     """
     llm = dict(base_url=base_url, mode=mode, no_cache=no_cache, cache_dir=cache_dir,
-               concurrency=concurrency, price=price, batch_api=batch_api)  # fmt: skip
+               concurrency=concurrency, price=price, batch_api=batch_api,
+               prompts_dir=prompts_dir)  # fmt: skip
     settings = lambda: _settings(engine, model, max_bytes, llm)  # noqa: E731
     _guarded(debug, lambda: _report_command(paths, settings, format, output, top, None))
 
@@ -218,6 +228,7 @@ def check(
     concurrency: ConcurrencyOpt = None,
     price: PriceOpt = None,
     batch_api: BatchApiOpt = False,
+    prompts_dir: PromptsDirOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """List contradictions, unsupported additions, single-source claims and name variants.
@@ -226,7 +237,8 @@ def check(
     factcheck check a.txt b.txt --fail-on contradiction
     """
     llm = dict(base_url=base_url, mode=mode, no_cache=no_cache, cache_dir=cache_dir,
-               concurrency=concurrency, price=price, batch_api=batch_api)  # fmt: skip
+               concurrency=concurrency, price=price, batch_api=batch_api,
+               prompts_dir=prompts_dir)  # fmt: skip
     settings = lambda: _settings(engine, model, max_bytes, llm)  # noqa: E731
     _guarded(debug, lambda: _report_command(paths, settings, format, output, top, fail_on))
 

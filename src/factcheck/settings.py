@@ -38,6 +38,7 @@ class Settings:
     workers: int = 0  # processes for `factcheck batch` (local engine); 0: one per core (<=4)
     rpm: int | None = None  # requests per minute across a batch's llm calls; None: no cap
     batch_api: bool = False  # extraction and judging through the OpenAI Batch API
+    prompts_dir: str | None = None  # a copy of prompts/ to use instead (for tuning prompts)
 
     @property
     def processes(self) -> int:
@@ -57,6 +58,7 @@ class Settings:
             "concurrency": environ.get("FACTCHECK_CONCURRENCY"),
             "workers": environ.get("FACTCHECK_WORKERS"),
             "rpm": environ.get("FACTCHECK_RPM"),
+            "prompts_dir": environ.get("FACTCHECK_PROMPTS_DIR"),
             "price": environ.get("FACTCHECK_PRICE"),
             "base_url": environ.get("OPENAI_BASE_URL"),
             "api_key": environ.get("OPENAI_API_KEY"),

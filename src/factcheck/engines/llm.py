@@ -71,6 +71,8 @@ class LLMEngine:
         rate_limiter: Any = None,
     ):
         self.client = LLMClient(settings, http_client=http_client, rate_limiter=rate_limiter)
+        if prompts is None:
+            prompts = Prompts(Path(settings.prompts_dir)) if settings.prompts_dir else None
         self.prompts = prompts or default_prompts()
         self.model = settings.model
         self.prompt_version = self.prompts.version
