@@ -406,3 +406,14 @@ def test_prompts_dir_overrides_the_templates(cli, tmp_path):
     assert sum("TUNED:" in s for s in systems) == 2  # the two extraction calls
     version = json_module.loads(result.stdout)["run"]["prompt_version"]
     assert version != Prompts().version
+
+
+def test_a_server_without_tool_calling_gets_a_hint():
+    def handle(request: httpx2.Request) -> httpx2.Response:
+        body = {"error": {"message": "tool_choice is not supported by this model",
+                          "type": "invalid_request_error"}}  # fmt: skip
+        return httpx2.Response(400, json=body)
+
+    client = httpx2.AsyncClient(transport=httpx2.MockTransport(handle))
+    with pytest.raises(EngineUnavailable, match="refused tool calling .*try --mode json"):
+        run([str(HARBOUR)], llm_settings(), http_client=client)

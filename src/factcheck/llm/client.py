@@ -313,6 +313,11 @@ class LLMClient:
                 f"{self.endpoint} answered HTTP 404 for model {self.model!r}: "
                 "check --model and --base-url"
             )
+        if isinstance(status, openai.BadRequestError) and _about_tools(_message(status)):
+            return EngineUnavailable(
+                f"{self.endpoint} refused tool calling (HTTP 400: "
+                f"{self._clean(_message(status))}); try --mode json"
+            )
         if isinstance(status, openai.APIStatusError):
             return CallFailed(
                 f"{self.endpoint} answered HTTP {status.status_code}: "
@@ -337,6 +342,13 @@ class LLMClient:
     def _clean(self, text: str) -> str:
         """Server messages can echo the key or part of it; keep neither."""
         return _KEYLIKE.sub("[redacted]", text.replace(self._secret, "[redacted]"))
+
+
+def _about_tools(message: str) -> bool:
+    lowered = message.lower()
+    return "tool" in lowered and any(
+        w in lowered for w in ("not support", "unsupported", "does not support", "tool_choice")
+    )
 
 
 def _message(error) -> str:
