@@ -20,7 +20,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import FactcheckError, InputError
@@ -45,7 +45,6 @@ class Summary:
     cost: float = 0.0
     seconds: float = 0.0
     torn: bool = False  # a torn last line was dropped
-    computed: list[str] = field(default_factory=list)
 
 
 def read_clusters(path: Path) -> list[Cluster]:
@@ -195,7 +194,6 @@ def run_batch(
 
 
 def _count(summary: Summary, line: dict) -> None:
-    summary.computed.append(line["id"])
     if line["status"] != "ok":
         summary.failed += 1
         return

@@ -167,6 +167,15 @@ PriceOpt = Annotated[
 ]
 
 
+_LLM_KEYS = ("base_url", "mode", "no_cache", "cache_dir", "concurrency", "price", "batch_api",
+             "prompts_dir", "workers", "rpm")  # fmt: skip
+
+
+def _llm_options(values: dict) -> dict:
+    """The llm engine's and batch's options among a command's parameters."""
+    return {key: values[key] for key in _LLM_KEYS if key in values}
+
+
 def _settings(engine, model, max_bytes, llm: dict | None = None):
     from .settings import Settings
 
@@ -201,9 +210,7 @@ def brief(
     factcheck brief articles/ --model gpt-4o-mini;
     factcheck brief articles/ --base-url http://localhost:11434/v1 --model qwen2.5
     """
-    llm = dict(base_url=base_url, mode=mode, no_cache=no_cache, cache_dir=cache_dir,
-               concurrency=concurrency, price=price, batch_api=batch_api,
-               prompts_dir=prompts_dir)  # fmt: skip
+    llm = _llm_options(locals())
     settings = lambda: _settings(engine, model, max_bytes, llm)  # noqa: E731
     _guarded(debug, lambda: _report_command(paths, settings, format, output, top, None))
 
@@ -236,9 +243,7 @@ def check(
     Examples: factcheck check articles/ --format json -o report.json;
     factcheck check a.txt b.txt --fail-on contradiction
     """
-    llm = dict(base_url=base_url, mode=mode, no_cache=no_cache, cache_dir=cache_dir,
-               concurrency=concurrency, price=price, batch_api=batch_api,
-               prompts_dir=prompts_dir)  # fmt: skip
+    llm = _llm_options(locals())
     settings = lambda: _settings(engine, model, max_bytes, llm)  # noqa: E731
     _guarded(debug, lambda: _report_command(paths, settings, format, output, top, fail_on))
 
@@ -262,8 +267,7 @@ def extract(
 
     Example: factcheck extract article.txt -o claims.json
     """
-    llm = dict(base_url=base_url, mode=mode, no_cache=no_cache, cache_dir=cache_dir,
-               concurrency=concurrency, price=price)  # fmt: skip
+    llm = _llm_options(locals())
 
     def work() -> int:
         from .pipeline import run_extract
@@ -330,9 +334,7 @@ def batch(
 
     Example: factcheck batch clusters.jsonl -o results.jsonl --workers 4 (then --resume)
     """
-    llm = dict(base_url=base_url, mode=mode, no_cache=no_cache, cache_dir=cache_dir,
-               concurrency=concurrency, price=price, workers=workers, rpm=rpm,
-               batch_api=batch_api)  # fmt: skip
+    llm = _llm_options(locals())
 
     def work() -> int:
         from .batch import run_batch

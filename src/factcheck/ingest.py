@@ -87,6 +87,11 @@ def ingest(
             result.articles.extend(reader(max_bytes, result.problems))
         except InputError as exc:
             result.problems.append(Problem(where=source, error=str(exc)))
+    return _finished(result)
+
+
+def _finished(result: Ingested) -> Ingested:
+    """Duplicates marked; an error when nothing at all could be read."""
     _mark_duplicates(result.articles)
     if not result.articles:
         detail = "; ".join(p.error for p in result.problems[:3]) or "no articles found"
@@ -117,11 +122,7 @@ def ingest_records(
                 result.articles.append(_from_record(record, name))
         except InputError as exc:
             result.problems.append(Problem(where=name, error=str(exc)))
-    _mark_duplicates(result.articles)
-    if not result.articles:
-        detail = "; ".join(p.error for p in result.problems[:3]) or "no articles"
-        raise InputError(f"nothing to check: {detail}")
-    return result
+    return _finished(result)
 
 
 Reader = Callable[[int, list[Problem]], list[Article]]

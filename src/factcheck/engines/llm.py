@@ -252,14 +252,7 @@ class LLMEngine:
     async def _repair_quotes(self, article: Article, bad: list[ClaimOut]) -> list[ClaimOut]:
         """One re-ask for claims whose quote is not in the article; counted as a re-ask."""
         sentences = [s for s in segment(article) if not s.furniture]
-        rendered = self.prompts.render(
-            "extract",
-            article_id=article.id,
-            text=article.text[sentences[0].start : sentences[-1].end],
-            title=article.title,
-            published=article.published,
-            part=None,
-        )
+        rendered = self._part_prompt(article, sentences, None)
         previous = json.dumps(
             {"claims": [o.model_dump(mode="json") for o in bad]}, ensure_ascii=False
         )

@@ -97,28 +97,27 @@ WAIT = wait_retry_after(initial=1, max=30)
 
 
 @dataclass
-class _CallRecord:
-    requests: int = 0
-    reasks: int = 0
-    input_tokens: int = 0
-    output_tokens: int = 0
-
-
-_CURRENT: contextvars.ContextVar[_CallRecord | None] = contextvars.ContextVar(
-    "factcheck_llm_call", default=None
-)
-
-
-@dataclass
 class StageUsage:
+    """Counts for one stage, or (while a call runs) for that call alone."""
+
     calls: int = 0
     cached: int = 0
     reasks: int = 0
     input_tokens: int = 0
     output_tokens: int = 0
 
+    def add(self, other: StageUsage) -> None:
+        for name, value in other.__dict__.items():
+            setattr(self, name, getattr(self, name) + value)
+
     def as_dict(self) -> dict[str, int]:
         return dict(self.__dict__)
+
+
+# the call in progress in this task, filled by instructor's hooks
+_CURRENT: contextvars.ContextVar[StageUsage | None] = contextvars.ContextVar(
+    "factcheck_llm_call", default=None
+)
 
 
 @dataclass
@@ -133,8 +132,7 @@ class Meter:
     def usage(self, price: tuple[float, float] | None) -> Usage:
         total = StageUsage()
         for stage in self.stages.values():
-            for name, value in stage.__dict__.items():
-                setattr(total, name, getattr(total, name) + value)
+            total.add(stage)
         return Usage(
             llm_calls=total.calls,
             cached_calls=total.cached,
@@ -258,7 +256,7 @@ class LLMClient:
                 if result is not None:
                     usage.cached += 1
                     return result
-        record = _CallRecord()
+        record = StageUsage()
         token = _CURRENT.set(record)
         try:
             result = await self._ask_with_retries(rendered, answer)
@@ -266,10 +264,9 @@ class LLMClient:
             raise self._translate(exc) from exc
         finally:
             _CURRENT.reset(token)
-            usage.calls += record.requests
-            usage.reasks += record.reasks + (1 if reask and record.requests else 0)
-            usage.input_tokens += record.input_tokens
-            usage.output_tokens += record.output_tokens
+            if reask and record.calls:
+                record.reasks += 1
+            usage.add(record)
         if self.cache is not None:
             self.cache.put(key, result.model_dump(mode="json"))
         return result
@@ -379,7 +376,7 @@ def _first_line(value: object) -> str:
 def _on_request(*_args: Any, **_kwargs: Any) -> None:
     record = _CURRENT.get()
     if record is not None:
-        record.requests += 1
+        record.calls += 1
 
 
 def _on_response(response: Any) -> None:

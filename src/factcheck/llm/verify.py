@@ -8,7 +8,7 @@ from typing import Any
 from ..settings import Settings
 from .responses import BriefCheck
 
-MAX_SOURCE_CHARS = 24_000  # a source longer than this is cut (the prompt says so implicitly)
+MAX_SOURCE_CHARS = 24_000  # a longer source is cut to fit one call's context
 
 
 class LLMPredictor:
