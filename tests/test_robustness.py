@@ -134,7 +134,7 @@ def test_interrupt_leaves_no_output_file(cli, tmp_path, monkeypatch):
 
 
 def test_interrupt_while_writing_leaves_the_old_file_whole(tmp_path, monkeypatch):
-    from factcheck import cli as cli_module
+    from factcheck import output as output_module
 
     target = tmp_path / "report.json"
     target.write_text("old report\n")
@@ -143,7 +143,7 @@ def test_interrupt_while_writing_leaves_the_old_file_whole(tmp_path, monkeypatch
         def __str__(self):
             raise KeyboardInterrupt
 
-    real_fdopen = cli_module.os.fdopen
+    real_fdopen = output_module.os.fdopen
 
     def fdopen(*args, **kwargs):
         handle = real_fdopen(*args, **kwargs)
@@ -156,23 +156,32 @@ def test_interrupt_while_writing_leaves_the_old_file_whole(tmp_path, monkeypatch
         handle.write = write
         return handle
 
-    monkeypatch.setattr(cli_module.os, "fdopen", fdopen)
+    monkeypatch.setattr(output_module.os, "fdopen", fdopen)
     with pytest.raises(KeyboardInterrupt):
-        cli_module.write_atomic(target, "new report, long enough to be cut in half\n")
+        output_module.write_atomic(target, "new report, long enough to be cut in half\n")
     assert target.read_text() == "old report\n"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
 
 
 def test_interrupted_cache_write_leaves_no_entry(tmp_path, monkeypatch):
+    from factcheck import output as output_module
     from factcheck.llm import cache as cache_module
 
     store = cache_module.Cache(tmp_path)
+    real_fdopen = output_module.os.fdopen
 
-    def dump(obj, handle, **kwargs):
-        handle.write('{"key": "partial')
-        raise KeyboardInterrupt
+    def fdopen(*args, **kwargs):
+        handle = real_fdopen(*args, **kwargs)
+        original = handle.write
 
-    monkeypatch.setattr(cache_module.json, "dump", dump)
+        def write(text):
+            original(text[: len(text) // 2])
+            raise KeyboardInterrupt
+
+        handle.write = write
+        return handle
+
+    monkeypatch.setattr(output_module.os, "fdopen", fdopen)
     key = cache_module.cache_key(x=1)
     with pytest.raises(KeyboardInterrupt):
         store.put(key, {"answer": 1})

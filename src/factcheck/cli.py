@@ -10,7 +10,6 @@ import contextlib
 import json
 import os
 import sys
-import tempfile
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -19,6 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from .errors import FactcheckError
+from .output import write_atomic
 
 
 class _OneLineErrors(TyperGroup):
@@ -553,31 +553,6 @@ def _emit(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         return
     write_atomic(output, text)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all: a temp file beside it, then a rename."""
-    path = Path(path)
-    if path.is_dir():
-        raise FactcheckError(f"{path}: is a directory; give a file name to --output")
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise FactcheckError(f"{directory}: output directory does not exist")
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.chmod(temp, 0o666 & ~_umask())  # what a plain open() would have given
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _guarded(debug: bool, work) -> None:

@@ -19,12 +19,13 @@ from typing import BinaryIO
 
 from .errors import InputError
 from .models import Article, Problem, Span
+from .settings import DEFAULT_MAX_BYTES
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
-DEFAULT_MAX_BYTES = 5_000_000
+
 METADATA_KEYS = ("title", "outlet", "published", "url")
 
 _FURNITURE_LINE = re.compile(

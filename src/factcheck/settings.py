@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 
 from .errors import ConfigError
-from .ingest import DEFAULT_MAX_BYTES
 
 LLM_MODES = ("tools", "json", "md_json")
+DEFAULT_MAX_BYTES = 5_000_000  # per input file
 
 
 @dataclass(frozen=True)

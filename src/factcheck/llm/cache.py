@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
+
+from ..output import replace_atomic
 
 FORMAT = 1
 
@@ -46,13 +46,10 @@ class Cache:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=path.parent)
         except OSError:
             return  # a cache that cannot be written only costs calls
+        entry = json.dumps({"key": key, "answer": answer}, ensure_ascii=False)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"key": key, "answer": answer}, handle, ensure_ascii=False)
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+            replace_atomic(path, entry)
+        except OSError:
+            return
