@@ -144,3 +144,45 @@ def test_importing_the_modules_loads_no_http_or_extraction_library():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+TIDE = (
+    "<p>The tidal barrier at Saltmarsh Point was raised eleven times this winter, more than "
+    "in any winter since it opened, the river authority said on Monday.</p>"
+    "<p>Engineers expect to replace its two main gates by 2031 at a cost of 38 million pounds.</p>"
+)
+
+
+def test_a_page_laid_out_in_a_table_still_gives_its_article():
+    html = (
+        "<html><body><table><tr><td class='menu'><a href='/'>Home</a> <a href='/n'>News</a>"
+        f"</td><td><h2>Barrier raised eleven times</h2>{TIDE}</td>"
+        "<td class='ads'>Advertisement: cheap flights</td></tr></table></body></html>"
+    )
+    article = extract_article(html)
+    assert article.text.splitlines()[-2].startswith("The tidal barrier at Saltmarsh Point")
+    assert "cheap flights" not in article.text and "Home" not in article.text
+
+
+def test_teasers_that_are_whole_sentences_do_not_make_an_article():
+    teasers = "".join(
+        f"<li><a href='/s/{n}'>{sentence}</a></li>"
+        for n, sentence in enumerate(
+            [
+                "The tidal barrier was raised eleven times this winter, the authority says.",
+                "Residents of the harbour district will vote on a new parking scheme in May.",
+                "A second bakery on the high street has closed after its rent was doubled.",
+                "The county's libraries will stay open late on Thursdays from next month.",
+                "Two lifeboat crews rescued nine walkers cut off by the tide on Sunday.",
+                "Bus fares across the valley will rise by ten pence from the first of June.",
+                "The old cinema on Dock Road is to become a climbing centre, its owners say.",
+                "Schools in the district will close early on Friday because of the heat.",
+            ]
+        )
+    )
+    html = (
+        "<html><body><nav>Home Local Sport Weather</nav><h1>Latest</h1>"
+        f"<ul>{teasers}</ul><footer>About us</footer></body></html>"
+    )
+    with pytest.raises(InputError, match="no article text found"):
+        extract_article(html, name="latest")

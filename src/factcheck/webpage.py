@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -27,6 +28,17 @@ CONSENT_XPATH = (
     f"[contains({_LOWER}, 'cookie') or contains({_LOWER}, 'consent') or contains({_LOWER}, 'gdpr')]"
     "[string-length(normalize-space(.)) < 2000]"
 )
+EXTRACTION: dict[str, Any] = {  # trafilatura's options
+    "with_metadata": True,
+    "include_comments": False,
+    "prune_xpath": CONSENT_XPATH,
+    "date_extraction_params": {"extensive_search": False, "original_date": True},
+}
+# precise first; then, for a page laid out in a table, without tables and less strict
+ATTEMPTS: list[dict[str, bool]] = [
+    {"include_tables": True, "favor_precision": True},
+    {"include_tables": False, "favor_precision": False},
+]
 _PROSE_LINE = re.compile(r"""[.!?…]["'”’)\]]*\s*$""")
 _PUBLISHED_META = (
     "article:published_time",
@@ -71,17 +83,14 @@ def extract_article(html: str, *, url: str | None = None, name: str | None = Non
     if tree is None:
         raise InputError(f"{where}: no article text found on this page (not HTML)")
     stamps = _published_stamps(tree)
-    document = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        favor_precision=True,
-        prune_xpath=CONSENT_XPATH,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
-    text = _clean_text(document.text if document is not None else None)
-    if _prose_words(text) < MIN_PROSE_WORDS:
+    links = {" ".join(a.text_content().split()) for a in tree.iter("a")}
+    document, text = None, ""
+    for attempt in ATTEMPTS:
+        document = trafilatura.bare_extraction(deepcopy(tree), url=url, **EXTRACTION, **attempt)
+        text = _clean_text(document.text if document is not None else None)
+        if _prose_words(text, links) >= MIN_PROSE_WORDS:
+            break
+    else:
         raise InputError(f"{where}: no article text found on this page")
     return WebArticle(
         text=text,
@@ -98,9 +107,13 @@ def _clean_text(text: str | None) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _prose_words(text: str) -> int:
-    """Words in lines that end like a sentence: headlines, menus and link lists do not."""
-    return sum(len(line.split()) for line in text.splitlines() if _PROSE_LINE.search(line))
+def _prose_words(text: str, links: set[str]) -> int:
+    """Words in lines that end like a sentence and are not a link's text: headlines, menus
+    and lists of links (teasers, related stories) are not an article."""
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return sum(
+        len(line.split()) for line in lines if _PROSE_LINE.search(line) and line not in links
+    )
 
 
 def _with_time(day: str | None, stamps: list[str]) -> str | None:
