@@ -139,8 +139,9 @@ def test_fetch_then_extract_from_a_loopback_server(monkeypatch):
 
 def test_importing_the_modules_loads_no_http_or_extraction_library():
     code = (
-        "import sys, factcheck.fetch, factcheck.webpage; "
-        "print(sorted(m for m in ('trafilatura', 'httpx2', 'lxml') if m in sys.modules))"
+        "import sys, factcheck.fetch, factcheck.webpage, factcheck.feed; "
+        "heavy = ('trafilatura', 'httpx2', 'lxml', 'feedparser'); "
+        "print(sorted(m for m in heavy if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
