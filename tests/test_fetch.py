@@ -114,6 +114,8 @@ def test_a_redirect_to_another_scheme_is_not_followed(web, target):
         ("ftp://127.0.0.1/a.html", "only http and https addresses can be fetched, not ftp:"),
         ("file:///etc/hosts", "only http and https addresses can be fetched, not file:"),
         ("http:///nohost", "not a valid web address (no host)"),
+        ("http://127.0.0.1:99999/a", "not a valid web address (bad host or port)"),
+        ("http://news..example/a", "not a valid web address (bad host or port)"),
     ],
 )
 def test_only_web_addresses_are_fetched(url, reason):

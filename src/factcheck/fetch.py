@@ -217,6 +217,11 @@ def _web_address(url: str, *, redirected: bool) -> str:
         raise _Failure(f"only http and https addresses can be fetched, not {scheme}")
     if not parts.hostname:
         raise _Failure("not a valid web address (no host)")
+    try:
+        parts.port  # noqa: B018 (raises for a port out of range)
+        parts.hostname.encode("idna")
+    except (ValueError, UnicodeError):
+        raise _Failure("not a valid web address (bad host or port)") from None
     return url.strip()
 
 
