@@ -150,6 +150,12 @@ def test_a_slow_server_is_cut_off_at_the_deadline(web):
     assert time.monotonic() - started < 2.5
 
 
+def test_a_silent_server_past_the_deadline_is_named_so(web):
+    limits = FetchLimits(connect_timeout=2, read_timeout=2, deadline=0.5)
+    url = web.route("/silent", b"<p>late</p>", delay=3)
+    assert failure(url, limits) == f"{url}: not finished within the 0.5 s deadline"
+
+
 def test_a_silent_server_times_out(web):
     limits = FetchLimits(connect_timeout=2, read_timeout=0.3, deadline=5)
     url = web.route("/silent", b"<p>late</p>", delay=3)

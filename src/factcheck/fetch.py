@@ -182,7 +182,8 @@ def _fetch(client: httpx2.Client, url: str, limits: FetchLimits) -> Page:
     except _Failure as exc:
         raise FetchError(shown, str(exc)) from None
     except Exception as exc:  # the transport's errors, named in one line; others re-raised
-        raise FetchError(shown, _transport_reason(exc, limits)) from None
+        expired = time.monotonic() >= deadline
+        raise FetchError(shown, _transport_reason(exc, limits, expired=expired)) from None
     try:
         text = _decoded(body, shown)
     except InputError as exc:  # empty, or binary after all
@@ -230,7 +231,7 @@ def _timeout(limits: FetchLimits, deadline: float) -> httpx2.Timeout:
 
     left = deadline - time.monotonic()
     if left <= 0:
-        raise _Failure(f"not finished within the {limits.deadline:g} s deadline")
+        raise _Failure(_past_deadline(limits))
     return httpx2.Timeout(
         connect=min(limits.connect_timeout, left),
         read=min(limits.read_timeout, left),
@@ -260,9 +261,13 @@ def _read(response: httpx2.Response, limits: FetchLimits, deadline: float) -> by
         if size > limits.max_bytes:
             raise _Failure(_too_large(limits))
         if time.monotonic() > deadline:
-            raise _Failure(f"not finished within the {limits.deadline:g} s deadline")
+            raise _Failure(_past_deadline(limits))
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def _past_deadline(limits: FetchLimits) -> str:
+    return f"not finished within the {limits.deadline:g} s deadline"
 
 
 def _too_large(limits: FetchLimits) -> str:
@@ -290,9 +295,11 @@ def _kind(media: str, data: bytes) -> PageKind:
     raise _Failure(f"not a web page (content type {media or 'not given'})")
 
 
-def _transport_reason(exc: Exception, limits: FetchLimits) -> str:
+def _transport_reason(exc: Exception, limits: FetchLimits, *, expired: bool) -> str:
     import httpx2
 
+    if isinstance(exc, httpx2.TimeoutException) and expired:
+        return _past_deadline(limits)
     if isinstance(exc, httpx2.ConnectTimeout):
         return f"no connection within {limits.connect_timeout:g} s (timed out)"
     if isinstance(exc, httpx2.TimeoutException):
