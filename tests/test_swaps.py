@@ -96,3 +96,11 @@ def test_ancestors_follow_a_chain_and_stop_on_a_loop():
     assert ancestors("c", {"c": "b", "b": "a"}) == {"a", "b"}
     assert ancestors("a", {"a": "b", "b": "a"}) == {"a", "b"}
     assert ancestors("a", {}) == set()
+
+
+def test_on_a_tie_the_less_cleanly_worded_sentence_is_the_copy():
+    clean = "The regional council approved the new tram line on Thursday, officials said."
+    messy = "The regional council backed the new tram line on Thursday,, officials said."
+    cluster = Cluster({"a": clean, "b": messy})
+    assert any(m.signal == "swap" for m in cluster.assess(messy, "b").marks)
+    assert not cluster.assess(clean, "a").marks

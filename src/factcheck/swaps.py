@@ -5,7 +5,8 @@ a synonym or a small word left out, is the mark of a spun or machine-translated 
 own wording marks (``wording.assess``). Which of two near-identical sentences is the copy: the
 one ``derived_from`` the other; failing that, for a swapped word, the one whose word fewer of
 the cluster's articles use (a spinner's synonym is rarer in the story's coverage than the word
-it replaced); a left-out word marks the sentence that lacks it, lightly. Differences in
+it replaced), then the one whose own wording scores worse; a left-out small word marks the
+sentence that lacks it. Differences in
 numbers, names or spelling ("defence"/"defense") are facts or variants, never swaps.
 """
 
@@ -48,22 +49,28 @@ class Cluster:
         for other_id, sentences in self._sentences.items():
             if other_id == article_id:
                 continue
-            for other in sentences:
+            for other_text, other in sentences:
                 for mine_word, their_word in differences(mine, other):
-                    mark = self._judge(mine_word, their_word, article_id, other_id)
+                    cleaner = assess(other_text).score < assess(sentence).score
+                    mark = self._judge(mine_word, their_word, article_id, other_id, cleaner)
                     if mark is not None:
                         marks.append(mark)
         return _unique(marks)
 
-    def _judge(self, mine: str, theirs: str, article_id: str, other_id: str) -> Mark | None:
-        if self.derived.get(other_id) == article_id:
+    def _judge(
+        self, mine: str, theirs: str, article_id: str, other_id: str, other_cleaner: bool
+    ) -> Mark | None:
+        """A mark when this sentence is the copy: derived from the other's article, or using
+        the word fewer of the story's articles use, or (a tie) worded less cleanly."""
+        if article_id in ancestors(other_id, self.derived):
             return None  # the other sentence is the copy
         copy = other_id in ancestors(article_id, self.derived)
         if not mine:  # a word the other source has and this one lacks
             return Mark("swap", theirs, DROP_WEIGHT, f"leaves out '{theirs}' (another source)")
         if not theirs:
             return None
-        if copy or self._usage[theirs.lower()] > self._usage[mine.lower()]:
+        usage = self._usage[theirs.lower()] - self._usage[mine.lower()]
+        if copy or usage > 0 or (usage == 0 and other_cleaner):
             return Mark("swap", mine, SWAP_WEIGHT, f"'{mine}' where another source has '{theirs}'")
         return None
 
@@ -98,9 +105,11 @@ def _synonym_like(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() < 0.75
 
 
-def _sentences(text: str) -> list[list[str]]:
+def _sentences(text: str) -> list[tuple[str, list[str]]]:
     article = Article(id="cluster", source="cluster", text=text)
-    return [_tokens(s.text) for s in segment(article) if not s.heading and not s.furniture]
+    return [
+        (s.text, _tokens(s.text)) for s in segment(article) if not s.heading and not s.furniture
+    ]
 
 
 def _tokens(text: str) -> list[str]:
