@@ -6,7 +6,8 @@ the briefs' sentences:
 
 - ``from copies``: sentences whose wording is taken from an article with ``derived_from`` set;
 - ``citation fails``: citations whose source does not, on its own, carry the sentence's names,
-  figures and dates (``brief.supported_by`` over that source's cited claims);
+  figures and dates (``brief.supported_by`` over that source's cited claims); ``strict`` also
+  counts a capitalised opening word that the source lacks, which ``supported_by`` passes over;
 - ``artifacts``: sentences whose wording score (own marks plus cross-source swaps) is at or
   above ``wording.ARTIFACT``;
 - ``repeats``: pairs of sentences stating one fact (shared claims, or most content words shared);
@@ -40,6 +41,7 @@ from real_clusters import fnc1_clusters  # noqa: E402
 from factcheck.brief import supported_by  # noqa: E402
 from factcheck.lexical import content_terms  # noqa: E402
 from factcheck.swaps import Cluster  # noqa: E402
+from factcheck.wording import FUNCTION_WORDS  # noqa: E402
 
 PREFIX = re.compile(r"^(?:One source reports|According to [^:]{1,60}):\s+")
 QUOTED_VALUE = re.compile(r"“[^”]*”|\([^)]*\bvs\b[^)]*\)")
@@ -65,6 +67,7 @@ class Tally:
     from_copies: int = 0
     citations: int = 0
     citation_fails: int = 0
+    strict_fails: int = 0
     artifacts: int = 0
     repeats: int = 0
     fragments: int = 0
@@ -74,12 +77,13 @@ class Tally:
         return (
             f"{name:<11} {self.reports:>4} {self.failed:>4} {self.sentences:>6} "
             f"{self.from_copies:>7} {self.citation_fails:>5}/{self.citations:<5} "
+            f"{self.strict_fails:>6} "
             f"{self.artifacts:>9} {self.repeats:>7} {self.fragments:>9}"
         )
 
 
 HEADER = (
-    "set         runs fail briefs  copies  cite fails  artifacts repeats fragments\n"
+    "set         runs fail briefs  copies  cite fails  strict artifacts repeats fragments\n"
     "                        sent.           (of all)"
 )
 
@@ -101,8 +105,11 @@ def measure(report: dict, tally: Tally) -> None:
             tally.from_copies += 1
         for article_id in sentence["sources"]:
             tally.citations += 1
-            if not _source_supports(sentence, text, article_id, cited):
-                tally.citation_fails += 1
+            supported = _source_supports(sentence, text, article_id, cited)
+            strict = supported and _opening_name_found(text, article_id, cited)
+            tally.citation_fails += not supported
+            tally.strict_fails += not strict
+            if not strict:
                 tally.examples.append(f"cite [{article_id}] fails: {text[:110]}")
         if not sentence.get("disputed") and origin is not None:
             wording = cluster.assess(text, origin["article"])
@@ -131,6 +138,16 @@ def _source_supports(sentence: dict, text: str, article_id: str, cited: list[dic
     if sentence.get("disputed"):
         text = QUOTED_VALUE.sub("", text)  # each source states its own version
     return bool(evidence) and supported_by(text, evidence)
+
+
+def _opening_name_found(text: str, article_id: str, cited: list[dict]) -> bool:
+    """``supported_by`` passes over a sentence's first word; the strict check also wants a
+    capitalised opening word that is no function word ("Stoltenberg made ...") in the source."""
+    first = re.match(r"[“\"]?([A-Z][\w’'-]+)", text)
+    if not first or first.group(1).lower() in FUNCTION_WORDS | {"sources", "one"}:
+        return True
+    evidence = " ".join(c["evidence"]["quote"] for c in cited if c["article"] == article_id)
+    return first.group(1).lower() in {w.lower() for w in re.findall(r"[\w’'-]+", evidence)}
 
 
 def _fragment(text: str) -> bool:
