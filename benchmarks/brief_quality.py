@@ -8,6 +8,8 @@ the briefs' sentences:
 - ``citation fails``: citations whose source does not, on its own, carry the sentence's names,
   figures and dates (``brief.supported_by`` over that source's cited claims); ``strict`` also
   counts a capitalised opening word that the source lacks, which ``supported_by`` passes over;
+- ``quotes``: citations whose source does not have inside quotation marks every passage the
+  sentence puts inside them (``quoting.unquoted``);
 - ``artifacts``: sentences whose wording score (own marks plus cross-source swaps) is at or
   above ``wording.ARTIFACT``;
 - ``repeats``: pairs of sentences stating one fact (shared claims, or most content words shared);
@@ -40,6 +42,7 @@ from real_clusters import fnc1_clusters  # noqa: E402
 
 from factcheck.brief import supported_by  # noqa: E402
 from factcheck.lexical import content_terms  # noqa: E402
+from factcheck.quoting import unquoted  # noqa: E402
 from factcheck.swaps import Cluster  # noqa: E402
 from factcheck.wording import FUNCTION_WORDS  # noqa: E402
 
@@ -68,6 +71,7 @@ class Tally:
     citations: int = 0
     citation_fails: int = 0
     strict_fails: int = 0
+    quote_fails: int = 0
     artifacts: int = 0
     repeats: int = 0
     fragments: int = 0
@@ -77,13 +81,13 @@ class Tally:
         return (
             f"{name:<11} {self.reports:>4} {self.failed:>4} {self.sentences:>6} "
             f"{self.from_copies:>7} {self.citation_fails:>5}/{self.citations:<5} "
-            f"{self.strict_fails:>6} "
+            f"{self.strict_fails:>6} {self.quote_fails:>6} "
             f"{self.artifacts:>9} {self.repeats:>7} {self.fragments:>9}"
         )
 
 
 HEADER = (
-    "set         runs fail briefs  copies  cite fails  strict artifacts repeats fragments\n"
+    "set         runs fail briefs  copies  cite fails  strict quotes artifacts repeats fragments\n"
     "                        sent.           (of all)"
 )
 
@@ -108,6 +112,9 @@ def measure(report: dict, tally: Tally) -> None:
             supported = _source_supports(sentence, text, article_id, cited)
             strict = supported and _opening_name_found(text, article_id, cited)
             tally.citation_fails += not supported
+            if not sentence.get("disputed") and unquoted(text, articles[article_id]["text"]):
+                tally.quote_fails += 1
+                tally.examples.append(f"quote not in [{article_id}]: {text[:100]}")
             tally.strict_fails += not strict
             if not strict:
                 tally.examples.append(f"cite [{article_id}] fails: {text[:110]}")
