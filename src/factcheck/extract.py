@@ -5,7 +5,7 @@ engine, which drafts claims with quotes. ``find_evidence`` is the one test of ev
 engine: the quote at the offset the engine gives, else the quote found in the article (exactly,
 then with whitespace normalised). Claims whose quote is not found go back to the engine once
 (``repair_claims``: the llm engine re-asks the model); those still not found are dropped and
-counted. Quantities and times are then read from the verified quote by the same normalisers for
+counted. Quantities and times are then read from the quote as found, by the same normalisers for
 every engine, and ids derive from the article id and the evidence span.
 """
 
