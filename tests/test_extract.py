@@ -28,6 +28,7 @@ def test_evidence_is_found_at_its_offset_or_else_in_the_text():
     at = FERRY.text.index(quote)
     assert find_evidence(FERRY.text, draft(quote, start=at)).start == at
     moved = find_evidence(FERRY.text, draft(quote, start=3))  # a wrong offset is not trusted
+    assert find_evidence(FERRY.text, draft(quote, start=-5)).start == at
     assert (moved.start, moved.quote) == (at, quote)
     spaced = find_evidence(FERRY.text, draft("said the pier was repaired"))  # whitespace differs
     assert spaced.quote == FERRY.text[spaced.start : spaced.end] == "said   the pier was repaired"

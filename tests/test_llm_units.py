@@ -156,7 +156,7 @@ def test_cache_misses_exactly_the_affected_calls(tmp_path):
 
 
 def test_cache_misses_when_the_answer_schema_changes(tmp_path, monkeypatch):
-    from factcheck.engines.llm import brief as engine_module
+    from factcheck.engines.llm import brief as brief_module
     from factcheck.engines.llm import responses
 
     stub = StubServer().start()
@@ -167,7 +167,7 @@ def test_cache_misses_when_the_answer_schema_changes(tmp_path, monkeypatch):
         class BriefCheck(responses.BriefCheck):
             note: str | None = None
 
-        monkeypatch.setattr(engine_module, "BriefCheck", BriefCheck)
+        monkeypatch.setattr(brief_module, "BriefCheck", BriefCheck)
         usage = run([str(HARBOUR)], settings).usage
         assert {s: u["calls"] for s, u in usage.by_stage.items() if u["calls"]} == {"check": 1}
     finally:

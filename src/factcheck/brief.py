@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .engines.local import LocalEngine
 from .lexical import words
 from .models import (
     Brief,
@@ -54,8 +55,6 @@ def compose(
         return Composed(Brief(), 0)
     drafted = engine.write_brief(facts, total)
     if drafted is None:  # the writer failed (and said so): the local engine writes it
-        from .engines.local import LocalEngine
-
         return compose(groups, findings, claims, derived, total, LocalEngine())
     candidates, dropped = cited_sentences(drafted, facts, claims, derived, total)
     accepted = engine.check_brief(candidates, claims)

@@ -33,6 +33,8 @@ from .times import parse_times, resolve
 if TYPE_CHECKING:
     from .engines import Engine
 
+Anchored = tuple[Span, ClaimDraft]  # a draft and the evidence found for it
+
 
 def extract(articles: list[Article], engine: Engine) -> Extraction:
     """Claims of each article that is not an exact duplicate, in article order."""
@@ -56,9 +58,6 @@ def extract(articles: list[Article], engine: Engine) -> Extraction:
     return result
 
 
-Anchored = tuple[Span, ClaimDraft]
-
-
 def _anchor(text: str, drafted: list[ClaimDraft]) -> tuple[list[Anchored], list[ClaimDraft]]:
     """Drafts with the evidence found for them, and the drafts whose quote was not found."""
     anchored, missing = [], []
@@ -73,9 +72,9 @@ def _anchor(text: str, drafted: list[ClaimDraft]) -> tuple[list[Anchored], list[
 
 def find_evidence(text: str, draft: ClaimDraft) -> Span | None:
     """Where the draft's quote stands in ``text``: at the offset given, else found, else None."""
-    quote = draft.quote
-    if quote and draft.start is not None and text[draft.start :].startswith(quote):
-        return Span(start=draft.start, end=draft.start + len(quote), quote=quote)
+    quote, start = draft.quote, draft.start
+    if quote and start is not None and start >= 0 and text.startswith(quote, start):
+        return Span(start=start, end=start + len(quote), quote=quote)
     for candidate in dict.fromkeys((quote, *draft.variants)):
         located = locate(text, candidate)
         if located is not None:
