@@ -102,23 +102,23 @@ def shared(
         int | None, opt("--max-bytes", "Largest input file accepted, in bytes.")
     ] = None,
     base_url: Annotated[str | None, opt("--base-url", "OpenAI-compatible endpoint, e.g. "
-        "http://localhost:11434/v1 [env OPENAI_BASE_URL].", True)] = None,
+        "http://localhost:11434/v1 (env OPENAI_BASE_URL).", True)] = None,
     mode: Annotated[str | None, opt("--mode", "How answers are structured: tools (default), json "
-        "(servers without tool calling) or md_json [env FACTCHECK_LLM_MODE].", True)] = None,
+        "(servers without tool calling) or md_json (env FACTCHECK_LLM_MODE).", True)] = None,
     no_cache: Annotated[bool, opt("--no-cache", "Neither read nor write the cache.", True)] = False,
-    cache_dir: Annotated[str | None, opt("--cache-dir", "Cache folder [env FACTCHECK_CACHE_DIR; "
-        "default: the user cache dir].", True)] = None,
+    cache_dir: Annotated[str | None, opt("--cache-dir", "Cache folder (env FACTCHECK_CACHE_DIR; "
+        "default: the user cache dir).", True)] = None,
     concurrency: Annotated[
         int | None, opt("--concurrency", "Calls in flight at once (default 4).", True)
     ] = None,
     max_output_tokens: Annotated[int | None, opt("--max-output-tokens", "Longest answer one call "
         "may return, in tokens (default 4096).", True)] = None,
     price: Annotated[str | None, opt("--price", "INPUT,OUTPUT USD per million tokens, for "
-        "models not in the price table [env FACTCHECK_PRICE].", True)] = None,
+        "models not in the price table (env FACTCHECK_PRICE).", True)] = None,
     batch_api: Annotated[bool, opt("--batch-api", "Send extraction and judging through the "
         "OpenAI Batch API (cheaper, slower).", True)] = False,
-    prompts_dir: Annotated[str | None, opt("--prompts-dir", "Use the templates in this folder "
-        "(a copy of prompts/) [env FACTCHECK_PROMPTS_DIR].", True)] = None,
+    prompts_dir: Annotated[str | None, opt("--prompts-dir", "Use the templates in this folder, "
+        "a copy of prompts/ (env FACTCHECK_PROMPTS_DIR).", True)] = None,
     debug: Annotated[bool, opt("--debug", "Show a traceback on errors.")] = False,
 ) -> None:  # fmt: skip
     """The options every checking command takes (declared here only)."""
