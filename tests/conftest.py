@@ -160,10 +160,10 @@ def fast_retries(monkeypatch):
     """Retries wait nothing in tests (replayed Retry-After and backoff would only cost time)."""
     import tenacity
 
-    from factcheck.llm import client
+    from factcheck.engines.llm import client
 
     if not os.environ.get("FACTCHECK_RECORD_BASE_URL"):  # a real endpoint gets real backoff
-        from factcheck.llm import batch_api
+        from factcheck.engines.llm import batch_api
 
         monkeypatch.setattr(client, "WAIT", tenacity.wait_none())
         monkeypatch.setattr(batch_api, "POLL_SECONDS", 0.0)

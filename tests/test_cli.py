@@ -79,3 +79,22 @@ def test_python_dash_m_and_help():
     )
     assert done.returncode == 0
     assert "--fail-on" in done.stdout and "Example" in done.stdout
+
+
+def test_every_option_a_message_mentions_exists():
+    import re
+
+    import typer.main
+
+    from factcheck.cli import app
+
+    group = typer.main.get_command(app)
+    flags = {flag for c in group.commands.values() for p in c.params for flag in p.opts}
+    source = ROOT / "src" / "factcheck"
+    mentioned = {
+        flag
+        for path in source.rglob("*.py")
+        for flag in re.findall(r"(?<![\w-])--[a-z][a-z-]+", path.read_text(encoding="utf-8"))
+    }
+    assert "--max-output-tokens" in mentioned
+    assert mentioned - {"--help"} <= flags

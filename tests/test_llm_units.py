@@ -10,9 +10,9 @@ from pathlib import Path
 import httpx2
 import pytest
 
+from factcheck.engines.llm.client import wait_retry_after
+from factcheck.engines.llm.prompts import Prompts, escape_data, prompts_dir, unescape_data
 from factcheck.errors import EngineUnavailable
-from factcheck.llm.client import wait_retry_after
-from factcheck.llm.prompts import Prompts, escape_data, prompts_dir, unescape_data
 from factcheck.pipeline import run
 from factcheck.settings import Settings
 from tests.conftest import ROOT
@@ -156,8 +156,8 @@ def test_cache_misses_exactly_the_affected_calls(tmp_path):
 
 
 def test_cache_misses_when_the_answer_schema_changes(tmp_path, monkeypatch):
-    from factcheck.engines import llm as engine_module
-    from factcheck.llm import responses
+    from factcheck.engines.llm import brief as brief_module
+    from factcheck.engines.llm import responses
 
     stub = StubServer().start()
     try:
@@ -167,7 +167,7 @@ def test_cache_misses_when_the_answer_schema_changes(tmp_path, monkeypatch):
         class BriefCheck(responses.BriefCheck):
             note: str | None = None
 
-        monkeypatch.setattr(engine_module, "BriefCheck", BriefCheck)
+        monkeypatch.setattr(brief_module, "BriefCheck", BriefCheck)
         usage = run([str(HARBOUR)], settings).usage
         assert {s: u["calls"] for s, u in usage.by_stage.items() if u["calls"]} == {"check": 1}
     finally:
@@ -224,7 +224,7 @@ def test_prompts_ship_in_the_wheel(tmp_path):
     for part in ("report.html.j2", "report.css", "report.js"):  # the HTML report's template
         assert f"factcheck/report/templates/{part}" in names
     probe = (
-        "import factcheck.llm.prompts as p; d = p.prompts_dir(); "
+        "import factcheck.engines.llm.prompts as p; d = p.prompts_dir(); "
         "print(d); print(p.Prompts(d).version)"
     )
     shown = subprocess.run(

@@ -165,7 +165,7 @@ def test_interrupt_while_writing_leaves_the_old_file_whole(tmp_path, monkeypatch
 
 def test_interrupted_cache_write_leaves_no_entry(tmp_path, monkeypatch):
     from factcheck import output as output_module
-    from factcheck.llm import cache as cache_module
+    from factcheck.engines.llm import cache as cache_module
 
     store = cache_module.Cache(tmp_path)
     real_fdopen = output_module.os.fdopen
@@ -190,7 +190,7 @@ def test_interrupted_cache_write_leaves_no_entry(tmp_path, monkeypatch):
 
 
 def test_corrupt_cache_entry_is_a_miss(tmp_path):
-    from factcheck.llm.cache import Cache, cache_key
+    from factcheck.engines.llm.cache import Cache, cache_key
 
     store = Cache(tmp_path)
     key = cache_key(x=2)

@@ -1,7 +1,8 @@
 """factcheck: compare several articles on one story and write a cited brief.
 
-Library entry points: ``factcheck.pipeline.run`` (full report) and
-``factcheck.pipeline.run_extract`` (claims only), both configured by ``factcheck.Settings``.
+Library entry points: ``factcheck.pipeline.run`` (full report),
+``factcheck.pipeline.run_extract`` (claims only), ``factcheck.batch.run_batch`` (many clusters)
+and ``factcheck.evaluation.run_eval`` (labelled cases), all configured by ``factcheck.Settings``.
 """
 
 from .models import SCHEMA_VERSION

@@ -12,14 +12,12 @@ bounded number of members, not with claims².
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 
 from .lexical import content_terms
-from .models import Claim
+from .models import Claim, ClaimGroup
 from .people import PersonIndex
 
 THRESHOLD = 0.3
@@ -29,39 +27,6 @@ MAX_CANDIDATES = 30
 COMMON_SHARE = 0.5
 MIN_COMMON = 8
 _DIGITS = re.compile(r"\d[\d,.]*")
-
-
-@dataclass
-class ClaimGroup:
-    """Claims that speak about the same thing; ``members[0]`` is the canonical claim."""
-
-    members: list[Claim] = field(default_factory=list)
-    scores: dict[str, float] = field(default_factory=dict)  # claim id -> similarity to canonical
-    _articles: dict[str, None] = field(default_factory=dict, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        self._articles = dict.fromkeys(c.article for c in self.members)
-
-    def add(self, claim: Claim, score: float) -> None:
-        self.members.append(claim)
-        self.scores[claim.id] = score
-        self._articles[claim.article] = None
-
-    def has_article(self, article: str) -> bool:
-        return article in self._articles
-
-    @property
-    def canonical(self) -> Claim:
-        return self.members[0]
-
-    @property
-    def articles(self) -> list[str]:
-        return list(self._articles)
-
-    @property
-    def id(self) -> str:
-        joined = "|".join(sorted(c.id for c in self.members))
-        return "g-" + hashlib.sha256(joined.encode()).hexdigest()[:12]
 
 
 def claim_keys(claim: Claim, people: PersonIndex) -> Counter:
@@ -75,7 +40,9 @@ def claim_keys(claim: Claim, people: PersonIndex) -> Counter:
     return keys
 
 
-def align(claims: list[Claim], people: PersonIndex, threshold: float = THRESHOLD):
+def align(
+    claims: list[Claim], people: PersonIndex, threshold: float = THRESHOLD
+) -> list[ClaimGroup]:
     """Groups of claims, in order of their canonical claims."""
     keys = {c.id: claim_keys(c, people) for c in claims}
     frequency = _frequency(keys.values())

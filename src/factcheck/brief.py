@@ -1,34 +1,44 @@
 """Brief: a merged account whose every sentence cites its sources.
 
-Facts that most independent sources support come first, each with "k of n sources"; disputed
-facts are hedged with every version; a few single-source facts follow, attributed. Before a
-sentence is kept, ``supported_by`` checks that its numbers, names and dates appear in the
-evidence it cites; a sentence that fails is dropped and counted.
+The stage owns the rules; the engine only writes sentences for the facts it is offered and
+(the llm engine) checks them. Facts that most independent sources support come first, each
+with "k of n sources"; disputed facts follow, to be hedged with every version; then a few
+single-source facts with a figure or a date, to be attributed. A contested claim (one that a
+contradiction cites) is never stated as agreed, and an ``editorial`` claim (unattributed
+opinion or speculation) never enters the brief. A drafted sentence is kept only when it cites
+offered claims, the engine's check (if any) accepts it and ``supported_by`` finds its numbers,
+names and dates in the evidence it cites; the others are dropped and counted.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .align import ClaimGroup
+from .engines.local import LocalEngine
 from .lexical import words
-from .models import Brief, BriefSentence, Claim, Finding
+from .models import (
+    Brief,
+    BriefLimits,
+    BriefSentence,
+    Claim,
+    ClaimGroup,
+    Composed,
+    DraftSentence,
+    Fact,
+    Finding,
+)
 from .quantities import parse_quantities
+from .rewrites import independent_source
 from .times import parse_times
-from .unsupported import EDITORIAL_KINDS, independent_source
 
-MAX_AGREED = 8
-MAX_SINGLE = 3
+if TYPE_CHECKING:
+    from .engines import Engine
+
+EDITORIAL_KINDS = ("opinion", "speculation")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][\w’'-]+")
 _FUNCTION_WORDS = frozenset(["sources", "source", "one", "according", "the", "a", "an", "on", "in"])
-
-
-@dataclass
-class Composed:
-    brief: Brief
-    dropped: int
 
 
 def compose(
@@ -36,82 +46,107 @@ def compose(
     findings: list[Finding],
     claims: dict[str, Claim],
     derived: dict[str, str],
-    independent_total: int,
+    total: int,
+    engine: Engine,
 ) -> Composed:
-    contested = {cid for f in findings if f.kind == "contradiction" for cid in f.claims}
-    candidates = _agreed(groups, contested, derived, independent_total)
-    candidates += _disputed(findings, claims, derived, independent_total)
-    candidates += _single(groups, contested, derived, independent_total)
-    kept, dropped = [], 0
-    for sentence in candidates:
-        evidence = [claims[cid].evidence.quote for cid in sentence.claims]
-        if supported_by(sentence.text, evidence):
+    """The brief the engine writes for the selected facts, every sentence checked."""
+    facts = select_facts(groups, findings, claims, derived, total, engine.brief_limits)
+    if not facts:
+        return Composed(Brief(), 0)
+    drafted = engine.write_brief(facts, total)
+    if drafted is None:  # the writer failed (and said so): the local engine writes it
+        return compose(groups, findings, claims, derived, total, LocalEngine())
+    candidates, dropped = cited_sentences(drafted, facts, claims, derived, total)
+    accepted = engine.check_brief(candidates, claims)
+    kept = []
+    for sentence, ok in zip(candidates, accepted, strict=True):
+        evidence = [claims[c].evidence.quote for c in sentence.claims]
+        if ok and supported_by(sentence.text, evidence):
             kept.append(sentence)
         else:
             dropped += 1
     return Composed(Brief(sentences=kept), dropped)
 
 
-def support_of(articles, derived, total: int) -> tuple[int, str]:
+def contested_claims(findings: list[Finding]) -> set[str]:
+    """Ids of the claims a contradiction cites: never stated as agreed or as unsupported."""
+    return {cid for f in findings if f.kind == "contradiction" for cid in f.claims}
+
+
+def editorial(claim: Claim) -> bool:
+    """Unattributed opinion or speculation: the writer's, not a source's, to be flagged."""
+    return claim.kind in EDITORIAL_KINDS and not claim.attributed_to
+
+
+def support_of(articles: list[str], derived: dict[str, str], total: int) -> tuple[int, str]:
+    """How many independent sources the articles are, and "k of n sources"."""
     roots = {independent_source(a, derived) for a in articles}
     return len(roots), f"{len(roots)} of {total} sources"
 
 
-def _agreed(groups, contested, derived, total) -> list[BriefSentence]:
-    scored = []
-    for order, group in enumerate(groups):
+def select_facts(
+    groups: list[ClaimGroup],
+    findings: list[Finding],
+    claims: dict[str, Claim],
+    derived: dict[str, str],
+    total: int,
+    limits: BriefLimits,
+) -> list[Fact]:
+    """Agreed facts (most independent sources first), disputed facts, single-source facts."""
+    contested = contested_claims(findings)
+    agreed, single = [], []
+    for group in groups:
         claim = group.canonical
-        if any(c.id in contested for c in group.members) or editorial(claim):
+        if editorial(claim) or any(c.id in contested for c in group.members):
             continue
         count, support = support_of(group.articles, derived, total)
         if count >= 2:
-            sentence = BriefSentence(
-                text=claim.text,
-                claims=[c.id for c in group.members],
-                sources=group.articles,
-                support=support,
-            )
-            scored.append((-count, order, sentence))
-    return [s for _, _, s in sorted(scored, key=lambda x: x[:2])[:MAX_AGREED]]
+            agreed.append((-count, Fact(list(group.members), support)))
+        elif (claim.quantities or claim.times) and claim.kind != "quote":
+            single.append(Fact(list(group.members), support, single=True))
+    facts = [fact for _, fact in sorted(agreed, key=lambda x: x[0])][: limits.agreed]
+    return facts + _disputed(findings, claims, derived, total) + single[: limits.single]
 
 
-def _disputed(findings, claims, derived, total) -> list[BriefSentence]:
-    sentences = []
+def _disputed(findings, claims, derived, total) -> list[Fact]:
+    facts = []
     for finding in findings:
         if finding.kind != "contradiction":
             continue
-        articles = list(dict.fromkeys(claims[c].article for c in finding.claims))
+        cited = [claims[c] for c in finding.claims if c in claims]
+        _, support = support_of([c.article for c in cited], derived, total)
+        facts.append(Fact(cited, support, disputed=True, dispute=finding.explanation))
+    return facts
+
+
+def cited_sentences(
+    drafted: list[DraftSentence],
+    facts: list[Fact],
+    claims: dict[str, Claim],
+    derived: dict[str, str],
+    total: int,
+) -> tuple[list[BriefSentence], int]:
+    """Drafted sentences that cite offered claims, with their sources and support; and how
+    many cited none (dropped)."""
+    offered = {c.id for fact in facts for c in fact.claims}
+    sentences, dropped = [], 0
+    for line in drafted:
+        cited = [cid for cid in dict.fromkeys(line.claims) if cid in offered]
+        if not cited or not line.text.strip():
+            dropped += 1
+            continue
+        articles = list(dict.fromkeys(claims[c].article for c in cited))
         _, support = support_of(articles, derived, total)
-        text = finding.explanation.replace("Sources disagree on", "Sources differ on", 1)
         sentences.append(
             BriefSentence(
-                text=text, claims=finding.claims, sources=articles, support=support, disputed=True
+                text=line.text.strip(),
+                claims=cited,
+                sources=articles,
+                support=support,
+                disputed=line.disputed,
             )
         )
-    return sentences
-
-
-def _single(groups, contested, derived, total) -> list[BriefSentence]:
-    picked = []
-    for group in groups:
-        claim = group.canonical
-        roots = {independent_source(a, derived) for a in group.articles}
-        if len(roots) != 1 or claim.id in contested or editorial(claim) or claim.kind == "quote":
-            continue
-        if claim.quantities or claim.times:
-            picked.append(
-                BriefSentence(
-                    text=f"One source reports: {claim.text}",
-                    claims=[claim.id],
-                    sources=group.articles,
-                    support=f"1 of {total} sources",
-                )
-            )
-    return picked[:MAX_SINGLE]
-
-
-def editorial(claim: Claim) -> bool:
-    return claim.kind in EDITORIAL_KINDS and not claim.attributed_to
+    return sentences, dropped
 
 
 def supported_by(sentence: str, evidence: list[str]) -> bool:

@@ -1,46 +1,86 @@
 """Extract: claims per article from the engine, each kept only when its evidence is verbatim.
 
-Evidence whose offsets drift is re-anchored by finding its quote in the article (exactly, then
-with whitespace normalised); evidence that cannot be found is dropped and counted. Engines use
-``verify_evidence``; ``extract`` hands them the articles that are not exact duplicates.
+The stage segments each article that is not an exact duplicate and hands the sentences to the
+engine, which drafts claims with quotes. ``find_evidence`` is the one test of evidence for every
+engine: the quote at the offset the engine gives, else the quote found in the article (exactly,
+then with whitespace normalised). Claims whose quote is not found go back to the engine once
+(``repair_claims``: the llm engine re-asks the model); those still not found are dropped and
+counted. Quantities and times are then read from the quote as found, by the same normalisers for
+every engine, and ids derive from the article id and the evidence span.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .models import Article, Claim, Span
+from .errors import ExtractionFailed
+from .models import (
+    Article,
+    Claim,
+    ClaimDraft,
+    Extraction,
+    Quantity,
+    Segmented,
+    Span,
+    TimeExpr,
+)
+from .quantities import parse_quantities
+from .segment import segment
+from .times import parse_times, resolve
 
 if TYPE_CHECKING:
     from .engines import Engine
 
-
-@dataclass
-class Extraction:
-    """Claims of every article, in article order, and how many were dropped."""
-
-    claims: list[Claim] = field(default_factory=list)
-    dropped: int = 0
+Anchored = tuple[Span, ClaimDraft]  # a draft and the evidence found for it
 
 
 def extract(articles: list[Article], engine: Engine) -> Extraction:
-    """Run the engine over each article that is not an exact duplicate."""
-    return engine.extract([a for a in articles if a.duplicate_of is None])
+    """Claims of each article that is not an exact duplicate, in article order."""
+    items = [Segmented(a, segment(a)) for a in articles if a.duplicate_of is None]
+    found: list[list[Anchored]] = []
+    unfound: list[tuple[int, list[ClaimDraft]]] = []  # (position in items, drafts not found)
+    for position, drafted in enumerate(engine.extract_claims(items)):
+        anchored, missing = _anchor(items[position].article.text, drafted)
+        found.append(anchored)
+        if missing:
+            unfound.append((position, missing))
+    result = Extraction()
+    repaired = engine.repair_claims([(items[p], m) for p, m in unfound]) if unfound else []
+    for (position, missing), again in zip(unfound, repaired, strict=True):
+        fixed, _ = _anchor(items[position].article.text, again[: len(missing)])
+        found[position] += fixed
+        result.dropped += len(missing) - len(fixed)
+    for item, anchored in zip(items, found, strict=True):
+        result.claims += claims_of(item.article, anchored)
+    _fail_when_nothing_came(items, result, engine)
+    return result
 
 
-def verify_evidence(article: Article, claim: Claim) -> Claim | None:
-    """The claim with evidence that indexes ``article.text`` exactly, or None."""
-    span = claim.evidence
-    if article.text[span.start : span.end] == span.quote and span.quote:
-        return claim
-    located = locate(article.text, span.quote)
-    if located is None:
-        return None
-    start, end = located
-    fixed = Span(start=start, end=end, quote=article.text[start:end])
-    return claim.model_copy(update={"evidence": fixed})
+def _anchor(text: str, drafted: list[ClaimDraft]) -> tuple[list[Anchored], list[ClaimDraft]]:
+    """Drafts with the evidence found for them, and the drafts whose quote was not found."""
+    anchored, missing = [], []
+    for draft in drafted:
+        span = find_evidence(text, draft)
+        if span is None:
+            missing.append(draft)
+        else:
+            anchored.append((span, draft))
+    return anchored, missing
+
+
+def find_evidence(text: str, draft: ClaimDraft) -> Span | None:
+    """Where the draft's quote stands in ``text``: at the offset given, else found, else None."""
+    quote, start = draft.quote, draft.start
+    if quote and start is not None and start >= 0 and text.startswith(quote, start):
+        return Span(start=start, end=start + len(quote), quote=quote)
+    for candidate in dict.fromkeys((quote, *draft.variants)):
+        located = locate(text, candidate)
+        if located is not None:
+            start, end = located
+            return Span(start=start, end=end, quote=text[start:end])
+    return None
 
 
 def locate(text: str, quote: str) -> tuple[int, int] | None:
@@ -54,3 +94,54 @@ def locate(text: str, quote: str) -> tuple[int, int] | None:
     pattern = r"\s+".join(re.escape(part) for part in quote.split())
     match = re.search(pattern, text)
     return (match.start(), match.end()) if match else None
+
+
+def claims_of(article: Article, anchored: list[Anchored]) -> list[Claim]:
+    """Claims in evidence order; ids from the article id and the evidence span (a second
+    claim on one span gets a suffix)."""
+    seen: dict[str, int] = {}
+    claims = []
+    for span, draft in sorted(anchored, key=lambda a: (a[0].start, a[0].end)):
+        base = claim_id(article.id, span.start, span.end)
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        claims.append(_claim(base if n == 0 else f"{base}-{n + 1}", article, draft, span))
+    return claims
+
+
+def claim_id(article_id: str, start: int, end: int) -> str:
+    """Claim ids derive from the article id and the evidence span."""
+    return f"{article_id}-{start}-{end}"
+
+
+def _claim(claim_id: str, article: Article, draft: ClaimDraft, span: Span) -> Claim:
+    quantities, times = _figures(span.quote)
+    return Claim(
+        id=claim_id,
+        article=article.id,
+        text=draft.text or span.quote,
+        kind=draft.kind,
+        evidence=span,
+        entities=draft.entities,
+        quantities=quantities,
+        times=resolve(times, article.published),
+        attributed_to=draft.attributed_to,
+        hedged=draft.hedged,
+    )
+
+
+@lru_cache(maxsize=20_000)
+def _figures(quote: str) -> tuple[list[Quantity], list[TimeExpr]]:
+    """Quantities and times of a quote; cached, since syndicated copies repeat sentences."""
+    return parse_quantities(quote), parse_times(quote)
+
+
+def _fail_when_nothing_came(items: list[Segmented], result: Extraction, engine: Engine) -> None:
+    """Every call failed: there is nothing to compare, and the run ends."""
+    problems = engine.problems()
+    if items and not result.claims and problems:
+        first = problems[0]
+        raise ExtractionFailed(
+            f"no article could be extracted ({len(problems)} failed calls); "
+            f"first: {first.where}: {first.error}"
+        )

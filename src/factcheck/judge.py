@@ -1,155 +1,72 @@
-"""Judge: compare each member of an aligned group with the group's canonical claim.
+"""Judge: the engine compares each member of an aligned group with the group's canonical claim;
+this stage decides what the verdicts mean.
 
-Cost is linear in the group's size. A member conflicts when a slot both claims fill disagrees:
-a quantity of the same unit whose allowed ranges cannot overlap, a time of the same kind, or
-the place where something happened (only when the member's article never names the other
-place). Confidence grows with how alike the two claims are; a pair below ``MIN_CONFIDENCE``
-is "can't tell" and raises nothing. One conflicting group is one finding listing every side.
+Only groups that span two or more articles are judged, so cost is linear in the number of such
+groups and in their sizes. The engine returns a verdict per member; ``settle`` applies the rules
+every engine shares: a member the engine did not judge is "can't tell", a verdict on a claim
+outside the group is ignored, a conflict below ``MIN_CONFIDENCE`` is "can't tell" and raises
+nothing, and a conflict without a type is of type ``other``. One conflicting group is one
+finding listing every side. Findings about people (name variants, titles that differ between
+sources) and figures that a later article changed (``update``) are decided here too.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .align import ClaimGroup
-from .lexical import overlap
-from .models import Article, Cell, Claim, ConflictType, Finding, Group
-from .names import is_alias, locative_places, place_mentioned, titles_conflict, variant_kind
+from .models import (
+    Article,
+    Cell,
+    Claim,
+    ClaimGroup,
+    Finding,
+    Group,
+    GroupJudgement,
+    Judged,
+    Verdict,
+)
+from .names import titles_conflict
 from .people import Person, PersonIndex
-from .quantities import compatible, describe
-from .times import conflicting
+
+if TYPE_CHECKING:
+    from .engines import Engine
 
 MIN_CONFIDENCE = 0.5
 
 
-@dataclass
-class Verdict:
-    """How one member relates to the canonical claim."""
-
-    state: str  # agree | conflict | adds_detail | cant_tell
-    type: ConflictType | None = None
-    confidence: float = 0.0
-    reason: str = ""
-
-
-@dataclass
-class Judged:
-    """Groups for the report and the contradiction findings."""
-
-    groups: list[Group] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-
-
-def judge(groups: list[ClaimGroup], articles: dict[str, Article]) -> Judged:
+def judge(groups: list[ClaimGroup], articles: dict[str, Article], engine: Engine) -> Judged:
+    """Cells of every group that spans two or more articles, and one finding per conflict."""
+    shared = [g for g in groups if len(g.articles) >= 2]
     result = Judged()
-    for group in groups:
-        if len(group.articles) < 2:
+    for group, judgement in zip(shared, engine.judge_groups(shared, articles), strict=True):
+        if judgement is None:  # the engine could not judge it (and said why)
             continue
-        verdicts = {
-            m.id: compare(group.canonical, m, group.scores[m.id], articles)
-            for m in group.members[1:]
-        }
-        result.groups.append(report_group(group, verdicts))
+        verdicts = settle(group, judgement)
+        result.groups.append(report_group(group, verdicts, judgement.topic))
         finding = group_finding(group, verdicts)
         if finding is not None:
             result.findings.append(finding)
     return result
 
 
-def compare(canonical: Claim, member: Claim, score: float, articles: dict[str, Article]) -> Verdict:
-    """Slot-by-slot comparison of one member with the canonical claim."""
-    confidence = min(0.95, 0.45 + score)
-    for check in (_quantity, _time, _place, _attribution):
-        verdict = check(canonical, member, articles)
-        if verdict is not None:
-            verdict.confidence = confidence
-            if verdict.type != "attribution" and _different_claimants(canonical, member):
-                # "the union said 5,000, the employer said 2,000": two claims, not a clash
-                reason = f"{verdict.reason}, claimed by different sources"
-                return Verdict("cant_tell", verdict.type, confidence, reason)
-            if confidence < MIN_CONFIDENCE:
-                return Verdict("cant_tell", verdict.type, confidence, verdict.reason)
-            return verdict
-    if _adds_detail(canonical, member):
-        return Verdict("adds_detail", confidence=confidence)
-    return Verdict("agree", confidence=confidence)
+def settle(group: ClaimGroup, judgement: GroupJudgement) -> dict[str, Verdict]:
+    """One verdict per member after the canonical claim, in member order."""
+    settled = {}
+    for member in group.members[1:]:
+        verdict = judgement.verdicts.get(member.id) or Verdict("cant_tell")
+        if verdict.state == "conflict" and verdict.confidence < MIN_CONFIDENCE:
+            verdict = Verdict("cant_tell", None, verdict.confidence, verdict.reason)
+        elif verdict.state == "conflict" and verdict.type is None:
+            verdict = Verdict("conflict", "other", verdict.confidence, verdict.reason)
+        settled[member.id] = verdict
+    return settled
 
 
-def _quantity(a: Claim, b: Claim, _articles) -> Verdict | None:
-    for qa in a.quantities:
-        for qb in b.quantities:
-            if qa.unit == qb.unit and not compatible(qa, qb):
-                reason = f"“{qa.text}” against “{qb.text}” ({describe(qa)} vs {describe(qb)})"
-                return Verdict("conflict", "quantity", reason=reason)
-    return None
-
-
-def _time(a: Claim, b: Claim, _articles) -> Verdict | None:
-    for ta in a.times:
-        same_kind = [
-            tb for tb in b.times
-            if tb.kind == ta.kind or (ta.resolved and tb.resolved
-                                      and len(ta.resolved) == len(tb.resolved))
-        ]  # fmt: skip
-        if same_kind and all(conflicting(ta, tb) for tb in same_kind):
-            return Verdict("conflict", "date", reason=f"“{ta.text}” against “{same_kind[0].text}”")
-    return None
-
-
-def _place(a: Claim, b: Claim, articles: dict[str, Article]) -> Verdict | None:
-    places_a, places_b = set(locative_places(a.text)), set(locative_places(b.text))
-    if not places_a or not places_b or places_a & places_b:
-        return None
-    text_a, text_b = articles[a.article].text, articles[b.article].text
-    if any(place_mentioned(p, text_b) for p in places_a) or any(
-        place_mentioned(p, text_a) for p in places_b
-    ):
-        return None
-    reason = f"“{sorted(places_a)[0]}” against “{sorted(places_b)[0]}”"
-    return Verdict("conflict", "place", reason=reason)
-
-
-def _same_person(a: str, b: str) -> bool:
-    return (
-        a.casefold() == b.casefold()
-        or variant_kind(a, b) is not None
-        or is_alias(a, b)
-        or is_alias(b, a)
-    )
-
-
-def _different_claimants(a: Claim, b: Claim) -> bool:
-    who_a, who_b = a.attributed_to, b.attributed_to
-    return bool(who_a and who_b) and not _same_person(who_a, who_b)
-
-
-def _attribution(a: Claim, b: Claim, _articles) -> Verdict | None:
-    """The same quotation credited to different people."""
-    if not (a.attributed_to and b.attributed_to) or "quote" not in (a.kind, b.kind):
-        return None
-    who_a, who_b = a.attributed_to, b.attributed_to
-    same = _same_person(who_a, who_b)
-    quoted_a, quoted_b = _quoted(a.text), _quoted(b.text)
-    if same or not quoted_a or not quoted_b or overlap(quoted_a, quoted_b) < 0.6:
-        return None
-    return Verdict("conflict", "attribution", reason=f"credited to “{who_a}” and to “{who_b}”")
-
-
-def _quoted(text: str) -> str:
-    return " ".join(re.findall(r"[“\"]([^”\"]{8,})[”\"]", text))
-
-
-def _adds_detail(a: Claim, b: Claim) -> bool:
-    units_a = {q.unit for q in a.quantities}
-    times_a = {t.value for t in a.times}
-    return any(q.unit not in units_a for q in b.quantities) or any(
-        t.value not in times_a for t in b.times
-    )
-
-
-def report_group(group: ClaimGroup, verdicts: dict[str, Verdict]) -> Group:
+def report_group(
+    group: ClaimGroup, verdicts: dict[str, Verdict], label: str | None = None
+) -> Group:
+    """The group's row of the grid: one cell per article; ``label`` is the engine's topic."""
     cells: dict[str, Cell] = {}
     conflicted = any(v.state == "conflict" for v in verdicts.values())
     for claim in group.members:
@@ -162,7 +79,10 @@ def report_group(group: ClaimGroup, verdicts: dict[str, Verdict]) -> Group:
         if state == "conflict":
             cell.state = "conflict"
     return Group(
-        id=group.id, topic=topic(group.canonical), canonical=group.canonical.id, cells=cells
+        id=group.id,
+        topic=label or topic(group.canonical),
+        canonical=group.canonical.id,
+        cells=cells,
     )
 
 

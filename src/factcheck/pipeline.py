@@ -1,6 +1,8 @@
 """The pipeline: ingest → segment → extract → align → judge → unsupported → brief → report.
 
-``run`` returns a ``Report``; ``run_extract`` stops after extraction. Neither prints nor exits.
+``run`` returns a ``Report``; ``run_ingested`` does the same for articles already read;
+``run_extract`` stops after extraction. None of them prints or exits. The stages get the engine
+the settings choose and call it; the pipeline only passes results from one stage to the next.
 """
 
 from __future__ import annotations
@@ -11,15 +13,18 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .align import align
-from .engines import get_engine
+from .brief import compose, contested_claims
+from .engines import Engine, get_engine
+from .engines.local import LocalEngine
 from .extract import extract
 from .ingest import Ingested, ingest
-from .judge import as_updates, judge_people
+from .judge import as_updates, judge, judge_people
 from .lexical import looks_english
-from .models import ExtractReport, Report, RunInfo
+from .models import Article, Claim, ClaimGroup, ExtractReport, Report, RunInfo
 from .people import PersonIndex
+from .rewrites import find_derived, independent_source
 from .settings import Settings
-from .unsupported import find_derived, find_unsupported, independent_source, rank
+from .unsupported import find_unsupported, rank
 
 
 def run(
@@ -45,7 +50,7 @@ def run_ingested(ingested: Ingested, settings: Settings, **engine_options) -> Re
         engine.close()
 
 
-def _run(engine, ingested: Ingested, started: str, clock: float) -> Report:
+def _run(engine: Engine, ingested: Ingested, started: str, clock: float) -> Report:
     extraction = extract(ingested.articles, engine)
     claims = {c.id: c for c in extraction.claims}
     people = PersonIndex(extraction.claims)
@@ -53,14 +58,13 @@ def _run(engine, ingested: Ingested, started: str, clock: float) -> Report:
     derived = _derived(engine, ingested.unique, extraction.claims, groups)
     articles = [a.model_copy(update={"derived_from": derived.get(a.id)}) for a in ingested.articles]
     by_id = {a.id: a for a in articles}
-    judged = engine.judge(groups, by_id)
+    judged = judge(groups, by_id, engine)
     findings = as_updates(judged.findings, claims, by_id) + judge_people(people, claims)
-    contested = {cid for f in findings if f.kind == "contradiction" for cid in f.claims}
-    labels = source_labels(articles)
-    findings += find_unsupported(groups, derived, contested, labels)
+    contested = contested_claims(findings)
+    findings += find_unsupported(groups, derived, contested, source_labels(articles))
     findings = rank(findings)
     independent = {independent_source(a.id, derived) for a in ingested.unique}
-    composed = engine.compose(groups, findings, claims, derived, len(independent))
+    composed = compose(groups, findings, claims, derived, len(independent), engine)
     usage = engine.usage().model_copy(
         update={"dropped_claims": extraction.dropped, "dropped_brief_sentences": composed.dropped}
     )
@@ -94,14 +98,14 @@ def run_extract(
         engine.close()
 
 
-def _derived(engine, articles, claims, groups) -> dict[str, str]:
+def _derived(
+    engine: Engine, articles: list[Article], claims: list[Claim], groups: list[ClaimGroup]
+) -> dict[str, str]:
     """Which article is rewritten from which. Rewriting is a property of the text, so it is
     measured on the local engine's sentence claims whatever the engine: a model's claims are
     fewer and chosen, and their overlap says little about how much text was reused."""
     if engine.name != "local":
-        from .engines.local import LocalEngine
-
-        claims = LocalEngine().extract(articles).claims
+        claims = extract(articles, LocalEngine()).claims
         groups = align(claims, PersonIndex(claims))
     return find_derived(articles, claims, groups)
 

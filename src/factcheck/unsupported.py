@@ -1,25 +1,18 @@
-"""Unsupported: rewrites, single-source claims and unsupported additions.
-
-An article is ``derived_from`` another when a large share of its claims align with that
-article's claims and the share is larger than the other way round (and, with publication
-times, it is not the earlier one). A derived article's agreement is not independent support.
+"""Unsupported: single-source claims and unsupported additions, and the ranking of findings.
 
 ``single_source``: a factual claim that only one independent source makes, with no source
-contradicting it. ``unsupported_addition``: an unattributed opinion or speculation that no
-other source supports, or any claim in a derived article that its source does not contain.
+contradicting it. ``unsupported_addition``: an unattributed opinion or speculation (the brief's
+``editorial`` rule) that no other source supports, or any claim in a derived article that its
+source does not contain. Which article is derived from which is decided in ``rewrites``.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-
-from .align import ClaimGroup
+from .brief import editorial
 from .judge import finding_id
-from .models import Article, Claim, Finding
+from .models import Claim, ClaimGroup, Finding
+from .rewrites import independent_source
 
-DERIVED_SHARE = 0.4
-MIN_DERIVED_CLAIMS = 3  # two short texts sharing a sentence are not a rewrite
-EDITORIAL_KINDS = ("opinion", "speculation")
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 KIND_ORDER = {
     "contradiction": 0, "update": 1, "unsupported_addition": 2, "name_variant": 3,
@@ -27,76 +20,38 @@ KIND_ORDER = {
 }  # fmt: skip
 
 
-def find_derived(
-    articles: list[Article], claims: list[Claim], groups: list[ClaimGroup]
-) -> dict[str, str]:
-    """Map of article id → id of the article it is likely rewritten from."""
-    totals = Counter(c.article for c in claims)
-    shared: Counter = Counter()  # (a, b) -> claims of a aligned with a claim of b
-    for group in groups:
-        canonical = group.canonical.article
-        for member in group.members[1:]:
-            if member.article != canonical:
-                shared[(member.article, canonical)] += 1
-                shared[(canonical, member.article)] += 1
-    published = {a.id: a.published for a in articles}
-    derived: dict[str, str] = {}
-    for (a, b), count in sorted(shared.items()):
-        share_a, share_b = count / totals[a], shared[(b, a)] / totals[b]
-        later_or_unknown = not (published[a] and published[b]) or published[a] >= published[b]
-        better = a not in derived or share_a > shared[(a, derived[a])] / totals[a]
-        enough = count >= MIN_DERIVED_CLAIMS
-        if (
-            share_a >= DERIVED_SHARE
-            and share_a > share_b
-            and later_or_unknown
-            and better
-            and enough
-        ):
-            derived[a] = b
-    return derived
-
-
-def independent_source(article_id: str, derived: dict[str, str]) -> str:
-    """The article at the root of a chain of rewrites."""
-    seen = set()
-    while article_id in derived and article_id not in seen:
-        seen.add(article_id)
-        article_id = derived[article_id]
-    return article_id
-
-
 def find_unsupported(
-    groups: list[ClaimGroup], derived: dict[str, str], contested: set[str], names: dict[str, str]
+    groups: list[ClaimGroup], derived: dict[str, str], contested: set[str], labels: dict[str, str]
 ) -> list[Finding]:
-    """single_source and unsupported_addition findings; ``contested`` claims are skipped."""
+    """single_source and unsupported_addition findings; ``contested`` claims are skipped.
+    ``labels`` name each article in explanations ("[2] wire.txt")."""
     findings = []
     for group in groups:
         roots = {independent_source(a, derived) for a in group.articles}
         if len(roots) > 1 or any(c.id in contested for c in group.members):
             continue
-        finding = _classify(group.canonical, group.members, derived, names)
+        finding = _classify(group.canonical, group.members, derived, labels)
         if finding is not None:
             findings.append(finding)
     return findings
 
 
 def _classify(
-    claim: Claim, members: list[Claim], derived: dict[str, str], names: dict[str, str]
+    claim: Claim, members: list[Claim], derived: dict[str, str], labels: dict[str, str]
 ) -> Finding | None:
     ids = [m.id for m in members]
-    source = names[claim.article]
-    editorial = claim.kind in EDITORIAL_KINDS and not claim.attributed_to
+    source = labels[claim.article]
+    added = editorial(claim)
     if claim.article in derived and len({m.article for m in members}) == 1:
-        origin = names[derived[claim.article]]
+        origin = labels[derived[claim.article]]
         return _finding(
             "unsupported_addition",
             ids,
-            "high" if editorial else "medium",
+            "high" if added else "medium",
             0.7,
             f"{source}, a rewrite of {origin}, adds this; {origin} does not say it.",
         )
-    if editorial:
+    if added:
         what = "editorial judgement" if claim.kind == "opinion" else "speculation"
         return _finding(
             "unsupported_addition",

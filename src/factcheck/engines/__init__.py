@@ -1,9 +1,10 @@
-"""Engines: one interface, two implementations.
+"""Engines: adapters below the stages, one protocol, two implementations.
 
-``local`` is offline and deterministic (rules and small libraries); ``llm`` talks to any
-OpenAI-compatible endpoint. The pipeline calls an engine for the stages a model can do better
-(extract, judge, compose the brief) and runs the rest (align, name variants, unsupported
-additions) itself, so both engines produce the same report models.
+The stages own the loops and the rules; an engine answers per item, for many items at once (the
+llm engine runs its calls concurrently): it drafts claims for segmented articles, judges
+aligned groups member by member, writes sentences for offered facts and checks them. ``local``
+is offline and deterministic (rules and small libraries); ``llm`` talks to any
+OpenAI-compatible endpoint. No engine module imports a stage module.
 """
 
 from __future__ import annotations
@@ -14,37 +15,54 @@ from ..errors import ConfigError
 from ..settings import Settings
 
 if TYPE_CHECKING:
-    from ..align import ClaimGroup
-    from ..brief import Composed
-    from ..extract import Extraction
-    from ..judge import Judged
-    from ..models import Article, Claim, Finding, Problem, Usage
+    from ..models import (
+        Article,
+        BriefLimits,
+        BriefSentence,
+        Claim,
+        ClaimDraft,
+        ClaimGroup,
+        DraftSentence,
+        Fact,
+        GroupJudgement,
+        Problem,
+        Segmented,
+        Usage,
+    )
+
+ENGINES = ("auto", "local", "llm")
 
 
 class Engine(Protocol):
-    """What the pipeline needs from an engine."""
+    """What the stages ask of an engine."""
 
     name: str
     model: str | None
     prompt_version: str | None
+    brief_limits: BriefLimits
 
-    def extract(self, articles: list[Article]) -> Extraction:
-        """Claims of each article, every one with evidence inside its article's text."""
+    def extract_claims(self, items: list[Segmented]) -> list[list[ClaimDraft]]:
+        """Claims of each article, with quotes the extract stage will look for."""
         ...
 
-    def judge(self, groups: list[ClaimGroup], articles: dict[str, Article]) -> Judged:
-        """Cells of each aligned group and the contradictions found in them."""
+    def repair_claims(
+        self, items: list[tuple[Segmented, list[ClaimDraft]]]
+    ) -> list[list[ClaimDraft]]:
+        """Claims again, for drafts whose quote was not found in their article (one try)."""
         ...
 
-    def compose(
-        self,
-        groups: list[ClaimGroup],
-        findings: list[Finding],
-        claims: dict[str, Claim],
-        derived: dict[str, str],
-        independent_total: int,
-    ) -> Composed:
-        """The merged brief, every sentence checked against the evidence it cites."""
+    def judge_groups(
+        self, groups: list[ClaimGroup], articles: dict[str, Article]
+    ) -> list[GroupJudgement | None]:
+        """Verdicts on each group's members; None for a group that could not be judged."""
+        ...
+
+    def write_brief(self, facts: list[Fact], total: int) -> list[DraftSentence] | None:
+        """Sentences for the offered facts (of ``total`` sources); None when writing failed."""
+        ...
+
+    def check_brief(self, sentences: list[BriefSentence], claims: dict[str, Claim]) -> list[bool]:
+        """Whether each sentence is supported by the quotes of the claims it cites."""
         ...
 
     def usage(self) -> Usage:
@@ -58,17 +76,22 @@ class Engine(Protocol):
     def close(self) -> None: ...
 
 
-def get_engine(settings: Settings, **options: object) -> Engine:
+def engine_name(settings: Settings) -> str:
     """The engine the settings ask for: ``auto`` is llm only when a model is named."""
-    choice = settings.engine
-    if choice == "auto":
-        choice = "llm" if settings.model else "local"
-    if choice == "local":
-        from .local import LocalEngine  # options (transport, prompts, progress) are llm-only
+    if settings.engine not in ENGINES:
+        raise ConfigError(f"unknown engine {settings.engine!r}: choose auto, local or llm")
+    if settings.engine == "auto":
+        return "llm" if settings.model else "local"
+    return settings.engine
+
+
+def get_engine(settings: Settings, **options: object) -> Engine:
+    """The engine the settings ask for; ``options`` (transport, prompts, progress, rate
+    limiter) are the llm engine's."""
+    if engine_name(settings) == "local":
+        from .local import LocalEngine
 
         return LocalEngine()
-    if choice == "llm":
-        from .llm import LLMEngine
+    from .llm import LLMEngine
 
-        return LLMEngine(settings, **options)
-    raise ConfigError(f"unknown engine {settings.engine!r}: choose auto, local or llm")
+    return LLMEngine(settings, **options)

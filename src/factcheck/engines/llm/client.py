@@ -29,9 +29,9 @@ from tenacity import (
     wait_exponential_jitter,
 )
 
-from ..errors import ConfigError, EngineUnavailable
-from ..models import Usage
-from ..settings import Settings
+from ...errors import ConfigError, EngineUnavailable
+from ...models import Usage
+from ...settings import Settings
 from .cache import Cache, cache_key, default_dir
 from .prices import cost, price_of
 from .prompts import Rendered
@@ -261,7 +261,7 @@ class LLMClient:
         try:
             result = await self._ask_with_retries(rendered, answer)
         except Exception as exc:
-            raise self._translate(exc) from exc
+            raise self.translate(exc) from exc
         finally:
             _CURRENT.reset(token)
             if reask and record.calls:
@@ -292,7 +292,7 @@ class LLMClient:
                 )
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _translate(self, exc: Exception) -> Exception:
+    def translate(self, exc: Exception) -> Exception:
         """The one-line error a user should see, never carrying the key."""
         import openai
         from instructor.core.exceptions import IncompleteOutputException

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..models import ClaimKind, ConflictType
+from ...models import ClaimKind, ConflictType
 
 
 class _Answer(BaseModel):

@@ -12,7 +12,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from ..output import replace_atomic
+from ...output import replace_atomic
 
 FORMAT = 1
 

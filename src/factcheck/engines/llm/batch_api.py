@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from ..errors import ConfigError, EngineError
+from ...errors import ConfigError, EngineError
 from .client import LLMClient
 from .prompts import Rendered
 
@@ -88,7 +88,7 @@ async def prefetch(client: LLMClient, requests: list[Request], stage: str) -> in
     except EngineError:
         raise
     except Exception as exc:  # noqa: BLE001 - any failure here only means direct calls
-        translated = client._translate(exc)
+        translated = client.translate(exc)
         if isinstance(translated, EngineError):
             raise translated from exc
         return 0

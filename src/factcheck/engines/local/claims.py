@@ -1,9 +1,10 @@
-"""The local engine: offline and deterministic, built from rules.
+"""The local engine's claims: one per sentence, read by rules.
 
 Each sentence that is not furniture (and each headline of five words or more) becomes one
 claim whose evidence is the sentence itself, so every quote is verbatim by construction.
-The claim carries the people, organisations, places, quantities and times the sentence
-names, who it is attributed to, whether it is hedged, and a kind.
+The claim carries the people, organisations and places the sentence names, who it is
+attributed to, whether it is hedged, and a kind (the extract stage adds quantities and times,
+read from the evidence the same way for every engine).
 """
 
 from __future__ import annotations
@@ -11,10 +12,9 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from .. import names
-from ..models import Article, Claim, ClaimKind, Problem, Sentence, Span, Usage
-from ..quantities import parse_quantities
-from ..times import parse_times, resolve
+from ... import names
+from ...models import ClaimDraft, ClaimKind, Segmented, Sentence
+from ...quantities import parse_quantities
 
 HEDGES = (
     "could", "may", "might", "possibly", "perhaps", "probably", "likely", "unlikely",
@@ -34,84 +34,27 @@ ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _QUOTE = re.compile(r"[“„\"«].{8,}?[”“\"»]")
-_MIN_HEADLINE_WORDS = 5
 _WORDS = re.compile(r"[^\W_]{2,}")  # a sentence needs two words to say anything
 
 
-class LocalEngine:
-    """Rules and small libraries; no network, no model, same output every run."""
-
-    name = "local"
-    model = None
-    prompt_version = None
-
-    def extract(self, articles: list[Article]):
-        from ..extract import Extraction
-
-        result = Extraction()
-        for article in articles:
-            claims, dropped = _extract_one(article)
-            result.claims += claims
-            result.dropped += dropped
-        return result
-
-    def claims(self, article: Article, sentences: list[Sentence]) -> list[Claim]:
-        """One claim per non-furniture sentence of two words or more (headlines: five)."""
-        return [
-            claim_from_sentence(article, sentence)
-            for sentence in sentences
-            if not sentence.furniture
-            and len(_WORDS.findall(sentence.text)) >= 2
-            and (not sentence.heading or len(sentence.text.split()) >= _MIN_HEADLINE_WORDS)
-        ]
-
-    def judge(self, groups, articles):
-        from ..judge import judge
-
-        return judge(groups, articles)
-
-    def compose(self, groups, findings, claims, derived, independent_total):
-        from ..brief import compose
-
-        return compose(groups, findings, claims, derived, independent_total)
-
-    def usage(self) -> Usage:
-        return Usage()
-
-    def problems(self) -> list[Problem]:
-        return []
-
-    def close(self) -> None:
-        pass
+MIN_HEADLINE_WORDS = 5
 
 
-def _extract_one(article: Article) -> tuple[list[Claim], int]:
-    """Claims of one article with verified evidence, and how many were dropped."""
-    from ..extract import verify_evidence
-    from ..segment import segment
-
-    claims, dropped = [], 0
-    for claim in LocalEngine().claims(article, segment(article)):
-        verified = verify_evidence(article, claim)
-        if verified is None:
-            dropped += 1
-        else:
-            claims.append(verified)
-    return claims, dropped
+def drafts(item: Segmented) -> list[ClaimDraft]:
+    """One claim per non-furniture sentence of two words or more (headlines: five), whose
+    evidence is the whole sentence."""
+    return [
+        _draft(sentence)
+        for sentence in item.sentences
+        if not sentence.furniture
+        and len(_WORDS.findall(sentence.text)) >= 2
+        and (not sentence.heading or len(sentence.text.split()) >= MIN_HEADLINE_WORDS)
+    ]
 
 
-def claim_from_sentence(article: Article, sentence: Sentence) -> Claim:
-    """One claim whose evidence is the whole sentence."""
-    text = sentence.text
-    reading = _read(text, sentence.heading)
-    return Claim(
-        id=claim_id(article.id, sentence.start, sentence.end),
-        article=article.id,
-        text=text,
-        evidence=Span(start=sentence.start, end=sentence.end, quote=text),
-        times=resolve(reading["times"], article.published),
-        **{k: v for k, v in reading.items() if k != "times"},
-    )
+def _draft(sentence: Sentence) -> ClaimDraft:
+    reading = _read(sentence.text, sentence.heading)
+    return ClaimDraft(text=sentence.text, quote=sentence.text, start=sentence.start, **reading)
 
 
 @lru_cache(maxsize=20_000)
@@ -120,20 +63,12 @@ def _read(text: str, heading: bool) -> dict:
     sentences word for word across a cluster."""
     attributed = names.speaker(text) or _according_to(text) or _common_claimant(text)
     hedged = _has_any(text, HEDGES)
-    quantities = parse_quantities(text)
     return {
-        "kind": _kind(text, attributed, hedged, bool(quantities)),
+        "kind": _kind(text, attributed, hedged, bool(parse_quantities(text))),
         "entities": names.find_entities(text, headline=heading),
-        "quantities": quantities,
-        "times": parse_times(text),
         "attributed_to": attributed,
         "hedged": hedged,
     }
-
-
-def claim_id(article_id: str, start: int, end: int) -> str:
-    """Claim ids derive from the article id and the evidence span."""
-    return f"{article_id}-{start}-{end}"
 
 
 def _kind(text: str, attributed: str | None, hedged: bool, has_quantity: bool) -> ClaimKind:

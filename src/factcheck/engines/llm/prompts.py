@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from ..errors import PromptError
+from ...errors import PromptError
 
 TASKS = ("extract", "judge", "brief", "check")
 DATA_TAGS = ("article", "claims", "facts", "sentences")
@@ -49,7 +49,7 @@ def prompts_dir() -> Path:
     packaged = resources.files("factcheck") / "prompts"
     if packaged.is_dir():
         return Path(str(packaged))
-    checkout = Path(__file__).resolve().parents[3] / "prompts"
+    checkout = Path(__file__).resolve().parents[4] / "prompts"
     if checkout.is_dir():
         return checkout
     raise PromptError("prompt templates not found: reinstall factcheck")

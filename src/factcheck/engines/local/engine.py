@@ -1,0 +1,79 @@
+"""``LocalEngine``: the engine protocol answered by rules; no network, same output every run."""
+
+from __future__ import annotations
+
+from ...models import (
+    Article,
+    BriefLimits,
+    BriefSentence,
+    Claim,
+    ClaimDraft,
+    ClaimGroup,
+    DraftSentence,
+    Fact,
+    GroupJudgement,
+    Problem,
+    Segmented,
+    Usage,
+)
+from .claims import drafts
+from .compare import compare
+
+DISPUTE_LEAD = ("Sources disagree on", "Sources differ on")
+
+
+class LocalEngine:
+    """Rules and small libraries; no network, no model, same output every run."""
+
+    name = "local"
+    model = None
+    prompt_version = None
+    brief_limits = BriefLimits(agreed=8, single=3)  # each fact is one sentence of the brief
+
+    def extract_claims(self, items: list[Segmented]) -> list[list[ClaimDraft]]:
+        return [drafts(item) for item in items]
+
+    def repair_claims(
+        self, items: list[tuple[Segmented, list[ClaimDraft]]]
+    ) -> list[list[ClaimDraft]]:
+        return [[] for _ in items]  # a sentence is its own evidence: nothing to repair
+
+    def judge_groups(
+        self, groups: list[ClaimGroup], articles: dict[str, Article]
+    ) -> list[GroupJudgement | None]:
+        return [
+            GroupJudgement(
+                {
+                    m.id: compare(group.canonical, m, group.scores[m.id], articles)
+                    for m in group.members[1:]
+                }
+            )
+            for group in groups
+        ]
+
+    def write_brief(self, facts: list[Fact], total: int) -> list[DraftSentence]:
+        return [_sentence(fact) for fact in facts]
+
+    def check_brief(self, sentences: list[BriefSentence], claims: dict[str, Claim]) -> list[bool]:
+        return [True] * len(sentences)  # the stage's own check is the local check
+
+    def usage(self) -> Usage:
+        return Usage()
+
+    def problems(self) -> list[Problem]:
+        return []
+
+    def close(self) -> None:
+        pass
+
+
+def _sentence(fact: Fact) -> DraftSentence:
+    """The canonical claim as it stands; a dispute as the judge explained it; a single-source
+    fact attributed."""
+    canonical = fact.claims[0]
+    if fact.disputed:
+        text = (fact.dispute or "").replace(*DISPUTE_LEAD, 1)
+        return DraftSentence(text, [c.id for c in fact.claims], disputed=True)
+    if fact.single:
+        return DraftSentence(f"One source reports: {canonical.text}", [canonical.id])
+    return DraftSentence(canonical.text, [c.id for c in fact.claims])

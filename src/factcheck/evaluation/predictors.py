@@ -1,0 +1,146 @@
+"""Predictors: what an engine says about a claim-vs-source case, as signals from 0 to 1
+(``support`` and ``contra``); the decision rule that turns signals into a label; and the
+lexical-overlap baseline.
+
+The local engine's signals come from the support scorer (``factcheck.verify``); the llm engine's
+from one check call per claim and source (``LLMEngine.check_support``). Thresholds are fitted on
+the ``dev`` cases of each group (``fit_thresholds``, ``fit_overlap``) and applied to the rest.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from typing import Any
+
+from ..settings import Settings
+from ..verify import Sources, verify
+from .cases import LABELS, Case
+from .metrics import Scores, best
+
+Signals = dict[str, float]  # "support" and "contra", each 0..1
+Predictor = Callable[[Case], Signals]
+GRID = [i / 40 for i in range(1, 40)]
+MAX_SOURCE_CHARS = 24_000  # a longer source is cut to fit one llm call's context
+
+
+def local_predictor() -> Predictor:
+    """The local engine's support and contradiction signals for a claim-vs-source case."""
+    cache: dict[tuple[str, ...], Sources] = {}
+
+    def sources_of(texts: list[str]) -> Sources:
+        key = tuple(texts)
+        if key not in cache:
+            if len(cache) > 256:
+                cache.clear()
+            cache[key] = Sources(texts)
+        return cache[key]
+
+    def predict(case: Case) -> Signals:
+        if case.task == "body_pair":
+            bodies = [sources_of([body]) for body in case.sources[:2]]
+            stances = [verify(body, case.claim) for body in bodies]
+            lean = [
+                s.score - s.contradiction - min(1.0, b.debunk)
+                for s, b in zip(stances, bodies, strict=True)
+            ]
+            gap = min(1.0, abs(lean[0] - lean[1]))
+            return {"support": gap, "contra": gap}
+        source = sources_of(case.sources)
+        result = verify(source, case.claim)
+        contra = result.contradiction
+        if case.task == "headline_vs_body":
+            contra = max(contra, min(1.0, source.debunk))
+        return {"support": result.score, "contra": contra}
+
+    return predict
+
+
+class LLMPredictor:
+    """The llm engine on claim-vs-source cases: one check call per claim and source."""
+
+    def __init__(self, settings: Settings, **engine_options: Any):
+        from ..engines.llm import LLMEngine
+
+        self.engine = LLMEngine(settings, **engine_options)
+
+    def __call__(self, case: Case) -> Signals:
+        if case.task == "body_pair":
+            verdicts = [self._supported(case.claim, [body]) for body in case.sources[:2]]
+            gap = 1.0 if verdicts[0] != verdicts[1] else 0.0
+            return {"support": gap, "contra": gap}
+        supported = self._supported(case.claim, case.sources)
+        return {"support": 1.0 if supported else 0.0, "contra": 0.0}
+
+    def _supported(self, claim: str, sources: list[str]) -> bool:
+        return self.engine.check_support(claim, [s[:MAX_SOURCE_CHARS] for s in sources])
+
+    def usage(self):
+        return self.engine.usage()
+
+    def close(self) -> None:
+        self.engine.close()
+
+
+def decide(task: str, signals: Signals, support_at: float, contra_at: float) -> str:
+    """The label for ``signals`` with the given thresholds."""
+    if task == "body_pair":
+        return "contradiction" if signals["support"] >= support_at else "consistent"
+    if task in ("nli", "headline_vs_body") and signals["contra"] >= contra_at:
+        return "contradiction"
+    if signals["support"] >= support_at:
+        return "supported"
+    return "neutral" if task == "headline_vs_body" else "unsupported"
+
+
+def fit_thresholds(task: str, cases: list[Case], signals: list[Signals]) -> tuple[float, float]:
+    """Decision thresholds that maximise balanced accuracy on ``cases`` (the dev split)."""
+    contra_grid = GRID if task in ("nli", "headline_vs_body") else [1.1]
+
+    def accuracy(thresholds: tuple[float, float]) -> float:
+        scores = Scores(LABELS[task])
+        for case, signal in zip(cases, signals, strict=True):
+            scores.add(case.label, decide(task, signal, *thresholds))
+        return scores.balanced_accuracy()
+
+    return best(itertools.product(GRID, contra_grid), accuracy, (0.5, 0.5))
+
+
+def overlap_score(case: Case) -> float:
+    """Share of the claim's word tokens that occur in the sources (the baseline's score)."""
+    if case.task == "body_pair":
+        a, b = (set(_tokens(s)) for s in case.sources[:2])
+        return len(a & b) / max(1, min(len(a), len(b)))
+    claim = _tokens(case.claim)
+    source = set(_tokens(" ".join(case.sources)))
+    return sum(t in source for t in claim) / max(1, len(claim))
+
+
+def fit_overlap(cases: list[Case]) -> float:
+    """The overlap threshold that maximises balanced accuracy on ``cases`` (dev)."""
+    if not cases:
+        return 0.5
+    task = cases[0].task
+    values = [overlap_score(c) for c in cases]
+
+    def accuracy(threshold: float) -> float:
+        scores = Scores(LABELS[task])
+        for case, value in zip(cases, values, strict=True):
+            scores.add(case.label, overlap_label(task, value, threshold))
+        return scores.balanced_accuracy()
+
+    return best(GRID, accuracy, 0.5)
+
+
+def overlap_label(task: str, value: float, threshold: float) -> str:
+    high = value >= threshold
+    if task == "body_pair":
+        return "consistent" if high else "contradiction"
+    if task == "headline_vs_body":
+        return "supported" if high else "neutral"
+    return "supported" if high else "unsupported"
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())

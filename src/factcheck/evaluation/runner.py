@@ -1,0 +1,195 @@
+"""Running ``factcheck eval``: cases through a predictor or through the whole pipeline, scored
+beside a majority-class and a lexical-overlap baseline on the same cases.
+
+Claim-vs-source groups are scored as classifications: the engine's thresholds and the overlap
+baseline's are fitted on the group's ``dev`` cases and applied to the chosen split. Cluster
+cases run through the library (``run_ingested``) and are scored per finding kind.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from ..engines import engine_name
+from ..models import Usage
+from ..settings import Settings
+from .cases import LABELS, POSITIVE, Case, data_set, iter_files, load_cases, select, spread
+from .metrics import Scores, prf
+from .predictors import (
+    LLMPredictor,
+    Predictor,
+    Signals,
+    decide,
+    fit_overlap,
+    fit_thresholds,
+    local_predictor,
+    overlap_label,
+    overlap_score,
+)
+
+FINDING_KINDS = ("contradiction", "name_variant", "update", "unsupported_addition")
+Found = list[tuple[str, str | None]]  # (kind, type) of each finding a run raised
+ClusterRunner = Callable[[Case], Found]
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class EvalRun:
+    """Results per cases file, and the llm engine's usage (None for the local engine)."""
+
+    engine: str
+    results: list[dict] = field(default_factory=list)
+    usage: Usage | None = None
+
+
+def run_eval(
+    paths: list[str],
+    split: str,
+    limit: int | None,
+    settings: Settings,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> EvalRun:
+    """Evaluate the engine the settings choose on every cases file named by ``paths``."""
+    files = iter_files(paths)
+    name = engine_name(settings)
+    predictor = LLMPredictor(settings) if name == "llm" else local_predictor()
+    runner = cluster_runner(settings if name == "llm" else replace(settings, engine="local"))
+    run = EvalRun(name)
+    try:
+        for path in files:
+            label = data_set(path)
+            tick = (lambda done, total, n=label: progress(n, done, total)) if progress else None
+            result = evaluate(load_cases(path), split, limit, predictor, runner, tick, name)
+            run.results.append({**result, "file": str(path)})
+    finally:
+        if isinstance(predictor, LLMPredictor):
+            run.usage = predictor.usage()
+            predictor.close()
+    return run
+
+
+def cluster_runner(settings: Settings) -> ClusterRunner:
+    """Run the full pipeline on a case's articles and list (kind, type) of its findings."""
+    from ..ingest import ingest_records
+    from ..pipeline import run_ingested
+
+    def run_case(case: Case) -> Found:
+        records = [s if isinstance(s, dict) else {"text": s} for s in case.sources]
+        ingested = ingest_records(records, case.id, max_bytes=settings.max_bytes)
+        report = run_ingested(ingested, settings)
+        return [(f.kind, f.type) for f in report.findings if f.kind in FINDING_KINDS]
+
+    return run_case
+
+
+def evaluate(
+    all_cases: list[Case],
+    split: str,
+    limit: int | None,
+    predictor: Predictor | None = None,
+    cluster_runner: ClusterRunner | None = None,
+    progress: Progress | None = None,
+    engine: str = "local",
+) -> dict:
+    """Metrics per group for the engine and both baselines."""
+    predictor = predictor or local_predictor()
+    chosen = select(all_cases, split, limit)
+    started = time.perf_counter()
+    groups: dict[str, list[Case]] = defaultdict(list)
+    for case in chosen:
+        groups[case.group].append(case)
+    results, done = [], 0
+
+    def counted(case: Case) -> Signals:
+        nonlocal done
+        signals = predictor(case)
+        done += 1
+        if progress:
+            progress(done, len(chosen))
+        return signals
+
+    for group, cases in groups.items():
+        if cases[0].task == "cluster":
+            results.append(_cluster_group(group, cases, cluster_runner))
+            done += len(cases)
+            if progress:
+                progress(done, len(chosen))
+            continue
+        dev = [c for c in all_cases if c.group == group and c.split == "dev"]
+        result = _classify_group(group, cases, dev, split, limit, counted, predictor)
+        results.append({**result, "engine": {"name": engine, **result["engine"]}})
+    return {"split": split, "engine": engine, "cases": len(chosen), "groups": results,
+            "seconds": round(time.perf_counter() - started, 2)}  # fmt: skip
+
+
+def _classify_group(group, cases, dev, split, limit, counted, predictor) -> dict:
+    """The engine (thresholds fitted on ``dev``) and both baselines on one group's cases."""
+    clock, task = time.perf_counter(), cases[0].task
+    signals = [counted(case) for case in cases]
+    seconds = time.perf_counter() - clock
+    if split == "dev" or not dev:
+        dev_cases, dev_signals = cases, signals
+    else:
+        dev_cases = dev if limit is None else spread(dev, limit)
+        dev_signals = [predictor(c) for c in dev_cases]
+    support_at, contra_at = fit_thresholds(task, dev_cases, dev_signals)
+    engine = Scores(LABELS[task])
+    for case, signal in zip(cases, signals, strict=True):
+        engine.add(case.label, decide(task, signal, support_at, contra_at), signal["support"])
+    threshold = fit_overlap(dev or cases)
+    overlap, majority = Scores(LABELS[task]), Scores(LABELS[task])
+    common = Counter(c.label for c in (dev or cases)).most_common(1)[0][0]
+    for case in cases:
+        value = overlap_score(case)
+        ranked = 1 - value if task == "body_pair" else value  # low overlap: contradiction
+        overlap.add(case.label, overlap_label(task, value, threshold), ranked)
+        majority.add(case.label, common, 0.0)
+    positive = POSITIVE[task]
+    return {
+        "group": group, "task": task, "split": split, "n": len(cases),
+        "engine": {**engine.summary(positive),
+                   "thresholds": {"support": support_at, "contradiction": contra_at},
+                   "seconds": round(seconds, 2)},
+        "majority": {"label": common, **majority.summary(None)},
+        "overlap": {"threshold": threshold, **overlap.summary(positive)},
+    }  # fmt: skip
+
+
+def _cluster_group(group: str, cases: list[Case], runner: ClusterRunner | None) -> dict:
+    """Per finding kind: a gold finding is found when the run raises one of its kind (and
+    type, when given); a raised finding with no gold counterpart is a false alarm."""
+    counts = {k: Counter() for k in FINDING_KINDS}
+    clock = time.perf_counter()
+    for case in cases:
+        gold = list(Counter((f["kind"], f.get("type")) for f in case.label).elements())
+        found = list(Counter(runner(case) if runner else []).elements())
+        for kind in FINDING_KINDS:
+            tp, fn, fp = _match(
+                [g for g in gold if g[0] == kind], [f for f in found if f[0] == kind]
+            )
+            if kind == "unsupported_addition" and not any(g[0] == kind for g in gold):
+                fp = 0  # additions are only scored where the case says what they are
+            counts[kind].update({"tp": tp, "fn": fn, "fp": fp})
+    per_kind = {}
+    for kind, c in counts.items():
+        precision, recall, f1 = prf(c["tp"], c["fp"], c["fn"])
+        rounded = {"precision": precision, "recall": recall, "f1": f1}
+        per_kind[kind] = {**{k: round(v, 4) for k, v in rounded.items()},
+                          "tp": c["tp"], "fn": c["fn"], "fp": c["fp"]}  # fmt: skip
+    return {"group": group, "task": "cluster", "n": len(cases), "per_kind": per_kind,
+            "seconds": round(time.perf_counter() - clock, 2)}  # fmt: skip
+
+
+def _match(gold: Found, found: Found) -> tuple[int, int, int]:
+    """Matched gold findings, missed ones and false alarms; a gold finding without a type
+    matches any finding of its kind."""
+    pool, matched = list(found), 0
+    for item in gold:
+        hit = next((f for f in pool if f == item or item[1] is None), None)
+        if hit is not None:
+            pool.remove(hit)
+            matched += 1
+    return matched, len(gold) - matched, len(pool)

@@ -1,1 +1,0 @@
-"""The llm engine's parts: prompt templates, the client (retries, cache, usage), answers."""
