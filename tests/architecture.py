@@ -22,11 +22,11 @@ UNITS = ("engines.llm", "engines.local", "evaluation", "report")  # packages dra
 LAYERS = {
     "interface": ("cli", "cli_options", "progress", "__main__"),
     "library": ("__init__", "pipeline", "batch", "evaluation", "report", "schema", "verify"),
-    "stages": ("ingest", "segment", "extract", "align", "judge", "unsupported", "rewrites",
-               "brief"),
+    "stages": ("ingest", "fetch", "webpage", "feed", "segment", "extract", "align", "judge",
+               "unsupported", "rewrites", "brief", "swaps"),
     "engines": ("engines", "engines.local", "engines.llm"),
     "shared": ("models", "errors", "settings", "output", "names", "people", "quantities",
-               "times", "lexical"),
+               "times", "lexical", "wording", "choose", "quoting"),
 }  # fmt: skip
 
 
