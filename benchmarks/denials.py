@@ -74,12 +74,17 @@ def sentence_level() -> dict[str, dict]:
     if not SENTENCES.exists():
         return {}
     rows = [json.loads(line) for line in SENTENCES.read_text(encoding="utf-8").splitlines()]
-    counts = {s: Counter() for s in ("dev", "test")}
-    for row in rows:
-        found = find_denial(row["sentence"]) is not None
-        gold = row["label"] == "denial"
-        counts[row["split"]][("tp" if found else "fn") if gold else ("fp" if found else "tn")] += 1
-    return {split: _prf(c) for split, c in counts.items()}
+    out = {}
+    for name, kinds in (("all kinds", None), ("without plain negation", {"negation"})):
+        counts = {s: Counter() for s in ("dev", "test")}
+        for row in rows:
+            denial = find_denial(row["sentence"])
+            found = denial is not None and (kinds is None or denial.kind not in kinds)
+            gold = row["label"] == "denial"
+            key = ("tp" if found else "fn") if gold else ("fp" if found else "tn")
+            counts[row["split"]][key] += 1
+        out.update({f"{split} ({name})": _prf(c) for split, c in counts.items()})
+    return out
 
 
 def _prf(c: Counter) -> dict:

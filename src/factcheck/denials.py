@@ -57,12 +57,12 @@ _VERB = re.compile(
     re.IGNORECASE,
 )
 _VERDICT = re.compile(
-    r"^(?P<subject>.{3,160}?)\s+(?:(?:is|was|are|were|has\s+been|have\s+been|had\s+been)\s+)?"
+    r"^(?P<subject>.{3,240}?)\s+(?:(?:is|was|are|were|has\s+been|have\s+been|had\s+been)\s+)?"
     r"(?:is|was|are|were|been|turned\s+out\s+to\s+be|appears\s+to\s+be|"
     r"(?:proved|proven|shown|exposed|revealed|outed|debunked)(?:\s+(?:to\s+be|as))?)\s+[\"“‘']?"
     r"(?:(?:a|an|just|merely|simply|completely|totally|entirely|all|in\s+fact)\s+)*(?P<cue>hoax(?:es)?|fakes?|false|untrue|fabricated|fabrication|"
     r"made[\s-]up|baseless|bogus|unfounded|satire|satirical|a\s+myth|myths?|not\s+true|not\s+real|"
-    r"nonsense|fiction|fictional|photoshopped|doctored|a\s+prank)\b",
+    r"nonsense|fiction|fictional|photoshopped|doctored|a\s+prank|bunk|a\s+rumou?r|rumou?rs)\b",
     re.IGNORECASE,
 )
 _NOT_TRUE_THAT = re.compile(
@@ -82,7 +82,9 @@ _NOT_TRUE = re.compile(  # "… not even remotely true", "there is no truth in t
     re.IGNORECASE,
 )
 _NO_EVIDENCE = re.compile(
-    r"\b(?P<cue>(?:there\s+(?:is|was|has\s+been)\s+)?no\s+(?:evidence|proof|indication|sign)"
+    r"\b(?P<cue>(?:there\s+(?:is|was|are|were|has\s+been|have\s+been)\s+)?(?:absolutely\s+)?no\s+"
+    r"(?:credible\s+|hard\s+|real\s+|scientific\s+)?(?:evidence|proof|indication|sign|association|"
+    r"link|connection|basis|truth|confirmation|credible\s+reports?)"
     r"|(?:did|does|do)\s+not\s+find\s+any\s+evidence)\s+(?:to\s+suggest\s+|to\s+support\s+)?"
     r"(?:that\s+|of\s+)?(?P<rest>.+)",
     re.IGNORECASE,
