@@ -37,10 +37,11 @@ _SMALL = frozenset(
     is are was were be not no up out off per than that this its it's his her their our""".split()
 )
 _TERMINAL = re.compile(r"[.!?…:;,\"”’)]\s*$")
-_BYLINE = re.compile(  # "By Ann Lee", "Reporting by Ann Lee; Editing by Tom Berg": a name follows
+_BYLINE = re.compile(  # "By Ann Lee", "Reporting by Ann Lee; Editing by Tom Berg": names follow
     r"^(?i:by|written\s+by|posted\s+by|words\s+by|reporting\s+by|additional\s+reporting\s+by|"
     r"editing\s+by|compiled\s+by|story\s+by)\s+(?:[A-Z][\w.'’-]*|@\w+)"
-    r"(?:\s+(?:[A-Z][\w.'’-]*|and|&|in|for|of|the|,|;|\||[-–—]))*[\s.]*$"
+    r"(?:[\s,;|&–—-]+(?:[A-Z][\w.'’-]*|@\w+|and|in|for|of|the|by|editing|reporting|writing))*"
+    r"[\s.]*$"
 )
 _SIGNATURE = re.compile(
     r"^[—–-]\s*[A-Z][^.!?]{0,60}(?:\(@\w+\))?(?:\s+\w+\s+\d{1,2},\s+\d{4})?\s*$"

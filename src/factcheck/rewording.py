@@ -122,6 +122,9 @@ def _tokens(text: str) -> list[tuple[str, int, int, str]]:
     out = []
     for match in _TOKEN.finditer(text):
         written = match.group().rstrip("’'")
+        if _OMISSION.fullmatch(written):  # "[the union]", "(She)", "…": one token
+            out.append((written, match.start(), match.end(), written))
+            continue
         for word in _PRONOUN_IS.sub(r"\1 's", plain(written)).split():
             out.append((word, match.start(), match.start() + len(written), written))
     return out

@@ -48,6 +48,11 @@ MEDIA_WORDS = frozenset(
     television network magazine gazette chronicle telegraph observer guardian independent sun
     mirror standard today weekly review report""".split()
 )
+ORGANISATION_WORDS = ORG_WORDS | frozenset(
+    """board bureau trust society federation union guild chamber tribunal panel unit division
+    directorate secretariat observatory laboratory lab museum library hospital clinic company
+    firm bank institute centre center""".split()
+)
 _TITLE_WORDS = frozenset(w for t in TITLES for w in t.split()) | {"adviser", "advisor"}
 _LEADING = STOPWORDS | {"perhaps", "although", "though", "while", "meanwhile", "however", "yes"}
 _JOINERS = r"(?: (?:of|for|and|on|the) | )"
@@ -141,7 +146,7 @@ def _organisation(name_a: str, name_b: str, text_a: str, text_b: str) -> Variant
     reason = None if media else _head_changed(name_a, x, y, position)
     if reason is None:
         common = [w for i, w in enumerate(name_a.split()) if i != position]
-        if not any(w.lower() in ORG_WORDS for w in common):  # "X Manson"/"Y Manson": no body
+        if not any(w.lower() in ORGANISATION_WORDS for w in common):  # "X Manson": no body
             return None
         shared = _shared_context(name_a, name_b, position, text_a, text_b)
         if len(shared) < (MIN_SHARED_MEDIA if media else MIN_SHARED_CONTEXT):
@@ -157,15 +162,19 @@ def _organisation(name_a: str, name_b: str, text_a: str, text_b: str) -> Variant
 
 def _organisations(name_a: str, name_b: str) -> bool:
     """At least one looks like an organisation; neither is a place or a post."""
-    if not (is_org(name_a) or is_org(name_b)):
+    if not any(_organisation_like(n) for n in (name_a, name_b)):
         return False
     return not any(is_place(n) or n.split()[-1].lower() in _TITLE_WORDS for n in (name_a, name_b))
+
+
+def _organisation_like(name: str) -> bool:
+    return is_org(name) or any(w.lower() in ORGANISATION_WORDS for w in name.split())
 
 
 def _head_changed(name: str, x: str, y: str, position: int) -> str | None:
     if position != len(name.split()) - 1:
         return None
-    heads = [w for w in (x, y) if w.lower() in ORG_WORDS]
+    heads = [w for w in (x, y) if w.lower() in ORGANISATION_WORDS]
     if len(heads) != 1:
         return None
     other = y if heads[0] == x else x
