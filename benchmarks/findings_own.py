@@ -14,7 +14,8 @@ Each case is a small cluster with the findings it should raise, in the format of
   named speaker (no finding; ``meta.attribution.speaker`` names them) or not (``experts say``:
   ``unsupported_addition``); the claim of ``meta.attribution.sentence`` is also checked.
 
-    python benchmarks/findings_own.py     # dev and test, per group
+    python benchmarks/findings_own.py               # the pipeline: dev and test, per group
+    python benchmarks/findings_own.py --detectors   # quotes, rewording, variants, denials
 """
 
 from __future__ import annotations
@@ -104,14 +105,83 @@ def summary(counts: Counter) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--path", type=Path, default=DATA)
+    parser.add_argument(
+        "--detectors", action="store_true", help="score the new detectors, not the pipeline"
+    )
     args = parser.parse_args(argv)
     cases = load(args.path)
+    scorer = score_detectors if args.detectors else score
     for split in ("dev", "test"):
-        counts = score([c for c in cases if c["split"] == split])
+        counts = scorer([c for c in cases if c["split"] == split])
         for group in TARGET:
             if group in counts:
                 print(f"{split} {group}: {json.dumps(summary(counts[group]))}")
     return 0
+
+
+# -- the new detectors on the same cases (before they are wired into the stages) --------------
+
+
+def detector_findings(case: dict) -> list[tuple[str, str | None]]:
+    """(kind, type) of what the self-contained detectors find between each pair of sources."""
+    from factcheck.denials import MATCH, MATCH_NEGATION, denies, find_denial
+    from factcheck.rewording import altered_quotes
+    from factcheck.variants import damaged_names
+    from factcheck.verify import _sentences
+
+    texts = [s["text"] if isinstance(s, dict) else s for s in case["sources"]]
+    found: list[tuple[str, str | None]] = []
+    for i, first in enumerate(texts):
+        for second in texts[i + 1 :]:
+            found += [("altered_quote", None)] * len(altered_quotes(first, second))
+            found += [("name_variant", "rewriting_damage")] * len(damaged_names(first, second))
+            for one, other in ((first, second), (second, first)):
+                for sentence in _sentences(one):
+                    denial = find_denial(sentence)
+                    if denial is None:
+                        continue
+                    needed = MATCH_NEGATION if denial.kind == "negation" else MATCH
+                    claims = [c for c in _sentences(other) if find_denial(c) is None]
+                    if any(denies(denial, claim) >= needed for claim in claims):
+                        found.append(("contradiction", "denial"))
+    return found
+
+
+def attributed_by_detector(case: dict) -> bool:
+    from factcheck.quotes import find_quotes, sentence_speaker
+
+    sentence = case["meta"]["attribution"]["sentence"]
+    for source in case["sources"]:
+        at = source.find(sentence)
+        if at < 0:
+            continue
+        for quote in find_quotes(source):
+            if quote.start <= at + len(sentence) and at <= quote.end and quote.named:
+                return True
+        credited = sentence_speaker(sentence)
+        return credited is not None and credited[1]
+    return False
+
+
+def score_detectors(cases: list[dict]) -> dict[str, Counter]:
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for case in cases:
+        found = Counter(detector_findings(case))
+        for name, target in TARGET.items():
+            if name == "attribution":
+                continue
+            gold = sum(_matches(_Label(f), target) for f in case["label"])
+            hits = sum(n for (kind, kind_type), n in found.items()
+                       if _matches(_Label({"kind": kind, "type": kind_type}), target))  # fmt: skip
+            hits = min(hits, gold) if gold else hits
+            counts[name]["tp"] += min(gold, hits)
+            counts[name]["fn"] += max(0, gold - hits)
+            counts[name]["fp"] += max(0, hits - gold)
+        if case["meta"]["group"] == "attribution":
+            wanted = case["meta"]["attribution"]["speaker"] is not None
+            counts["attribution"]["attribution_cases"] += 1
+            counts["attribution"]["attribution_right"] += attributed_by_detector(case) == wanted
+    return counts
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 import pytest
 
-from factcheck.quotes import find_quotes, speaker_name
+from factcheck.quotes import find_quotes, sentence_speaker, speaker_name
 
 
 def only(text):
@@ -101,3 +101,34 @@ def test_clause_after_the_quote_is_not_a_speaker():
 )
 def test_speaker_name(phrase, expected):
     assert speaker_name(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Prices could rise, Hana Kovac, an analyst at Ridgeway, told the Ledger.",
+         ("Hana Kovac", True)),
+        ("According to Pavel Dost, the dam could fail.", ("Pavel Dost", True)),
+        ("The Harwell Institute predicts that exports could fall.", ("Harwell Institute", True)),
+        ("The plant employs 1,500 people, said spokeswoman Dana Whitfield.",
+         ("Dana Whitfield", True)),
+        ("The league might expand, commissioner Gil Arroyo said in an interview.",
+         ("Gil Arroyo", True)),
+        ("Experts say the currency could lose a third of its value.", ("experts", False)),
+        ("Analysts believe the strike may spread.", ("analysts", False)),
+        ("Some 650 jobs will go when the plant closes, the company said.", ("company", False)),
+    ],
+)  # fmt: skip
+def test_sentence_speaker(sentence, expected):
+    assert sentence_speaker(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is widely believed that the company will move abroad.",
+        "The bridge was closed on Monday after cracks were found.",
+    ],
+)
+def test_sentence_without_speaker(sentence):
+    assert sentence_speaker(sentence) is None

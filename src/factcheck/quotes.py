@@ -34,6 +34,19 @@ _SPEECH = (
     "saying", "pledged", "disclosed", "revealed", "reported", "reiterated", "responded",
 )  # fmt: skip
 _VERB = "|".join(_SPEECH)
+_REPORTED = _VERB + "|predicts|predicted|expects|expected|believes|believe|believed|estimates|"
+_REPORTED += "estimated|warns|warn|argues|argue|insists|insist|thinks|think|fears|fear|suggests"
+_SENTENCE_AFTER = re.compile(
+    rf",\s*(?P<who>[^,;“”\"]{{1,60}}(?:,\s*[^,;“”\"]{{1,70}},)?)\s+(?:has\s+|had\s+|also\s+)?"
+    rf"(?:{_VERB})\b[^,;“”\"]{{0,60}}[.!]?\s*$"
+)
+_SENTENCE_SAID_AFTER = re.compile(
+    rf",\s*(?:{_VERB})\s+(?P<who>[^,;“”\"]{{1,60}})(?:,[^;“”\"]*)?[.!]?\s*$"
+)
+_SENTENCE_ACCORDING = re.compile(r"^(?:[^,]{0,40},\s*)?according\s+to\s+(?P<who>[^,]{1,70}),", re.I)
+_SENTENCE_SUBJECT = re.compile(
+    rf"^(?P<who>[^,;“”\"]{{1,60}}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_REPORTED})\b"
+)
 _TITLE_WORDS = frozenset(w for t in TITLES for w in t.split()) | frozenset(
     """mr mrs ms dr prof sir dame lord lady judge justice treasurer master officer resident
     executive spokesman spokeswoman economist lawyer attorney inspector superintendent
@@ -43,6 +56,11 @@ _TITLE_WORDS = frozenset(w for t in TITLES for w in t.split()) | frozenset(
     foreign interior defence defense education justice trade labour labor energy""".split()
 )
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+GENERIC_SPEAKERS = frozenset(  # a claimant with no name: "experts say" stays unattributed
+    """experts analysts observers officials scientists researchers sources critics
+    residents witnesses doctors economists diplomats investigators reports many
+    some others people commentators insiders campaigners activists""".split()
+)
 _LEADING = frozenset(  # a phrase starting so is a circumstance, not the speaker
     """in on at with after before during when while as for from by asked speaking writing""".split()
 )
@@ -161,6 +179,27 @@ def _credit(text: str, start: int, end: int) -> tuple[str, str, bool] | None:
     return None
 
 
+def sentence_speaker(sentence: str) -> tuple[str, bool] | None:
+    """Who a sentence of reported speech is credited to, and whether by name: "…, Hana Kovac,
+    an analyst, told the Ledger." → ("Hana Kovac", True); "According to Pavel Dost, …";
+    "The Harwell Institute predicts …"; "Experts say …" → ("experts", False); None when no one
+    is credited ("It is widely believed …")."""
+    text = sentence.strip()
+    patterns = (
+        (_SENTENCE_ACCORDING, False),
+        (_SENTENCE_AFTER, False),
+        (_SENTENCE_SAID_AFTER, True),
+        (_SENTENCE_SUBJECT, False),
+    )
+    for pattern, verb_first in patterns:
+        match = pattern.search(text)
+        if match and (verb_first or _subject(match.group("who"))):
+            speaker, named = speaker_name(match.group("who"), verb_first=verb_first)
+            if speaker and speaker.lower() not in _PRONOUNS:
+                return speaker, named
+    return None
+
+
 def _subject(phrase: str) -> bool:
     """A plausible speaker phrase: not a clause starting with a conjunction, not too long."""
     words = _core(phrase).split()
@@ -225,11 +264,10 @@ def speaker_name(phrase: str, *, verb_first: bool = False) -> tuple[str | None, 
         run = runs[0] if verb_first else runs[-1]
         following = part[run.end() :].split()
         described = following and following[0].islower() and following[0] not in _DESCRIBED
-        name = _strip_titles(run.group())
+        name = _strip_titles(run.group()).strip(".,;:")
         descriptor = run.group().split()[-1].lower() in _TITLE_WORDS  # "the US President"
-        if (
-            name and not described and not descriptor
-        ):  # "the FSA official": an official, not someone named FSA
+        generic = " " not in name and name.lower() in GENERIC_SPEAKERS  # "Experts say"
+        if name and not (described or descriptor or generic):  # "the FSA official": no name
             return name, True
     words = [w for w in part.lower().split() if w not in ("a", "an", "the")]
     return (" ".join(words[-4:]) or None), False
@@ -238,7 +276,9 @@ def speaker_name(phrase: str, *, verb_first: bool = False) -> tuple[str | None, 
 def _runs_a_name(part: str, run: re.Match) -> bool:
     """Not a weekday or article, and not an affiliation ("a spokesman for the Navy")."""
     before = [w for w in part[: run.start()].lower().split() if w not in ("the", "a", "an")]
-    first = run.group().split()[0].lower().strip(".")
+    words = run.group().split()
+    first = words[1] if len(words) > 1 and words[0] in ("The", "A", "An") else words[0]
+    first = first.lower().strip(".")
     titled = first in _TITLE_WORDS  # "Chief of Staff Ann Lee": a title, then the name
     affiliation = bool(before) and before[-1] in _PREPOSITIONS and not titled
     return first not in _NOT_SPEAKERS and first not in _LEADING and not affiliation
@@ -249,7 +289,7 @@ def _strip_titles(run: str) -> str:
     words = run.split()
     titled = [i for i, w in enumerate(words) if w.lower().strip(".") in _TITLE_WORDS]
     rest = words[titled[-1] + 1 :] if titled else words
-    while rest and rest[0].lower() in _NOT_SUBJECTS | _SENTENCE_ADVERBS:
+    while rest and rest[0].lower() in _NOT_SUBJECTS | _SENTENCE_ADVERBS | {"the", "a", "an"}:
         rest.pop(0)
     return " ".join(rest)
 
