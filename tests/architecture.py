@@ -23,10 +23,10 @@ LAYERS = {
     "interface": ("cli", "cli_options", "progress", "__main__"),
     "library": ("__init__", "pipeline", "batch", "evaluation", "report", "schema", "verify"),
     "stages": ("ingest", "fetch", "webpage", "feed", "segment", "extract", "align", "judge",
-               "unsupported", "rewrites", "brief", "swaps"),
+               "sweep", "unsupported", "rewrites", "brief", "swaps"),
     "engines": ("engines", "engines.local", "engines.llm"),
     "shared": ("models", "errors", "settings", "output", "names", "people", "quantities",
-               "times", "lexical", "wording", "choose", "quoting"),
+               "times", "lexical", "wording", "choose", "quoting", "lookalike", "proposals"),
 }  # fmt: skip
 
 
