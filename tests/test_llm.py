@@ -270,6 +270,17 @@ def test_sweep_finds_what_the_groups_missed(cli, llm_url, traffic):
     # rounding ("about 1,200" against "1,180 hectares") stays a look-alike
     assert not any(f["kind"] == "contradiction" and f["type"] == "quantity"
                    for f in report["findings"])  # fmt: skip
+    every_format_shows_the_altered_quote(report)
+
+
+def every_format_shows_the_altered_quote(report: dict) -> None:
+    from factcheck.models import Report
+    from factcheck.report import render
+
+    model = Report.model_validate(report)
+    for fmt in ("text", "md", "html"):
+        shown = render(model, fmt, top=20)
+        assert "altered quote" in shown and "under control on the northern flank" in shown, fmt
 
 
 @pytest.mark.vcr
