@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import combinations
 
 import httpx2
 
@@ -69,7 +70,7 @@ def test_short_ids_map_back_and_invented_ones_pass_through():
     assert "c4 [2]: Drivers were angry." in user and "<findings>\n(none)\n</findings>" in user
 
 
-def test_a_cluster_that_does_not_fit_is_swept_in_parts_where_every_two_sources_meet():
+def test_a_cluster_that_does_not_fit_is_swept_in_parts_where_every_two_statements_meet():
     # 800 tokens for the claims (3,200 characters): the seeds' claim lines make three blocks
     settings = llm_settings(context_tokens=5396, max_output_tokens=3096)
     client, bodies = _answering({"findings": []})
@@ -77,7 +78,9 @@ def test_a_cluster_that_does_not_fit_is_swept_in_parts_where_every_two_sources_m
     sweeps = [b["messages"][1]["content"] for b in bodies if "You look over" in str(b)]
     assert len(sweeps) == report.usage.by_stage["sweep"]["calls"] == 3
     assert all(re.match(r"Part \d of 3", s) for s in sweeps)
-    met = [set(re.findall(r" (\[\d\])", s)) for s in sweeps]
-    assert all(len(m) <= 4 for m in met)  # no part holds every source
-    for a, b in (("[1]", "[2]"), ("[1]", "[5]"), ("[3]", "[4]"), ("[2]", "[5]")):
-        assert any({a, b} <= m for m in met), (a, b)
+    parts = [set(re.findall(r"^c\d+ \[\d\].*?: (.*)$", s, re.MULTILINE)) for s in sweeps]
+    statements = set().union(*parts)
+    assert len(statements) == len({" ".join(c.text.split()) for c in report.claims})
+    assert all(len(part) < len(statements) for part in parts)  # no part holds everything
+    for a, b in combinations(sorted(statements), 2):
+        assert any({a, b} <= part for part in parts), (a, b)

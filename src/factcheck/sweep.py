@@ -85,6 +85,8 @@ def sweep(
     if len({c.article for c in claims.values()}) < 2:
         return swept  # nothing to compare
     proposals = engine.sweep_cluster(list(claims.values()), known, articles)
+    if not proposals:
+        return swept
     context = _Context(claims, articles, _listed(known), _compared(judged_groups))
     made: set[str] = set()
     for proposal in proposals:

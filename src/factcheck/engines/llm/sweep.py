@@ -8,9 +8,11 @@ to drop), the source label and the speaker. Claims that several sources state in
 words share one line, so syndicated copy costs one line. A quotation the statement does not
 carry word for word follows as ``quote: …``.
 
-When the lines do not fit, the articles are packed into blocks of half the budget and every
-pair of blocks is one call, so every two sources still meet in some call. An answer cut off at
-the output token limit, or a call that fails, is a problem for the report and proposes nothing.
+When the lines do not fit, they are packed into blocks of half the budget and every pair of
+blocks is one call, so every two statements still meet in some call (calls grow with the
+square of the blocks: with the distinct text of a cluster, not with its copies). An answer cut
+off at the output token limit, or a call that fails, is a problem for the report and proposes
+nothing.
 """
 
 from __future__ import annotations
@@ -149,20 +151,17 @@ def _proposal(item: SweepItem, back: dict[str, str]) -> Proposal:
 
 def _parts(claims: list[Claim], labels: dict[str, str], budget: int) -> list[list[Claim]]:
     """All claims when their lines fit ``budget`` characters; else every pair of blocks of
-    articles (a block fills at most half the budget)."""
+    lines (a block fills at most half the budget), so every two statements meet in a call."""
     if not claims or _size(claims, labels) <= budget:
         return [claims]
-    by_article: dict[str, list[Claim]] = {}
-    for claim in claims:
-        by_article.setdefault(claim.article, []).append(claim)
     blocks: list[list[Claim]] = [[]]
     size = 0
-    for own in by_article.values():
-        length = _size(own, labels)
+    for same in _by_statement(claims).values():
+        length = _size(same, labels) + 1
         if blocks[-1] and size + length > budget // 2:
             blocks.append([])
             size = 0
-        blocks[-1].extend(own)
+        blocks[-1].extend(same)
         size += length
     if len(blocks) == 1:
         return blocks
