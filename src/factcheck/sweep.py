@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from .judge import explain_conflict, finding_id, settle_verdict
+from .judge import MIN_CONFIDENCE, explain_conflict, finding_id, settle_verdict
 from .lookalike import lookalike, same_person, same_wording
 from .models import Article, Claim, Finding, Group, Verdict
 from .proposals import Proposal
@@ -139,7 +139,7 @@ def _contradiction(proposal: Proposal, cited: list[Claim], context: _Context) ->
 
 
 def _altered_quote(proposal: Proposal, cited: list[Claim], context: _Context) -> Finding | str:
-    if proposal.confidence < 0.5:
+    if proposal.confidence < MIN_CONFIDENCE:
         return "below confidence"
     wordings = _wordings(proposal.quotes, cited, context.articles)
     if len(wordings) < 2:

@@ -27,7 +27,7 @@ from .prompts import Rendered, unescape_data
 from .responses import SweepAnswer, SweepItem
 
 CHARS_PER_TOKEN = 4  # rough, as for extraction
-RESERVE_TOKENS = 1500  # the instructions, the findings already listed, the answer's schema
+RESERVE_TOKENS = 1500  # the instructions and the answer's schema
 WHERE = "cluster sweep"
 
 
@@ -35,7 +35,7 @@ def sweep_cluster(
     calls: Calls, claims: list[Claim], known: list[Finding], labels: dict[str, str]
 ) -> list[Proposal]:
     """Proposals from every part of the cluster, the calls made concurrently."""
-    parts = _parts(claims, labels, _budget(calls))
+    parts = _parts(claims, labels, _budget(calls, known))
     count = len(parts)
     asks = [
         _sweep_part(calls, part, known, labels, f"{n} of {count}" if count > 1 else None)
@@ -44,10 +44,13 @@ def sweep_cluster(
     return [proposal for got in calls.run(asks, "sweep") for proposal in got]
 
 
-def _budget(calls: Calls) -> int:
+def _budget(calls: Calls, known: list[Finding]) -> int:
+    """Characters of claim lines one call may carry: the context less the longest answer, the
+    instructions and the findings already listed."""
     settings = calls.settings
     tokens = settings.context_tokens - settings.max_output_tokens - RESERVE_TOKENS
-    return max(tokens, 500) * CHARS_PER_TOKEN
+    listed = sum(len(f.explanation) + 8 * len(f.claims) + 30 for f in known)
+    return max(tokens * CHARS_PER_TOKEN - listed, 500 * CHARS_PER_TOKEN)
 
 
 async def _sweep_part(
