@@ -7,7 +7,8 @@ scorer in this checkout ("after"), all through ``factcheck.evaluation`` (the sam
 thresholds fitted on ``dev``), plus milliseconds per case of the scorer. The base commit's
 ``verify.py`` is read with ``git show``, so the script needs the project's git history.
 
-Usage: python benchmarks/support_eval.py [BENCHMARKS_DIR] [--base COMMIT] [--json PATH]
+Usage: python benchmarks/support_eval.py [BENCHMARKS_DIR] [--split dev|test|both] [--base COMMIT]
+       [--json PATH]
 """
 
 from __future__ import annotations
@@ -74,11 +75,11 @@ def run(cases: list[Case], split: str) -> dict[str, dict]:
     return {g["group"]: {**g, "ms_per_case": per_case * 1000} for g in result["groups"]}
 
 
-def measure(files: list[Path], modules: dict) -> list[dict]:
+def measure(files: list[Path], modules: dict, splits: tuple[str, ...]) -> list[dict]:
     rows = []
     for path in files:
         cases = subset_cases(path)
-        for split in ("dev", "test"):
+        for split in splits:
             runs = {}
             for name, module in modules.items():
                 with scorer(module):
@@ -125,11 +126,13 @@ def main() -> None:
     parser.add_argument("benchmarks", nargs="?", default=str(ROOT.parent / "shared/benchmarks"))
     parser.add_argument("--base", default=BASE, help="commit whose scorer is 'before'")
     parser.add_argument("--json", help="also write the rows to this file")
+    parser.add_argument("--split", choices=("dev", "test", "both"), default="both")
     args = parser.parse_args()
     import factcheck.verify as current
 
     modules = {"before": base_verify(args.base), "after": current}
-    rows = measure(iter_files([args.benchmarks]), modules)
+    splits = ("dev", "test") if args.split == "both" else (args.split,)
+    rows = measure(iter_files([args.benchmarks]), modules, splits)
     print(table(rows))
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=1), encoding="utf-8")
