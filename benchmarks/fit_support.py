@@ -37,10 +37,12 @@ SUPPORT_GROUPS = {"qags/cnndm": 1.0, "qags/xsum": 1.0, "xsumfaith": 1.0,
 CONTRADICTION_GROUPS = {"anli": 1.0, "fnc1/headline_vs_body": 1.0, "edits": EDIT_WEIGHT}
 SUPPORT_FEATURES = (
     "uncovered_share", "wording_share", "link_share", "apart_share", "name_absent",
-    "name_elsewhere", "figure_absent", "figure_elsewhere", "date_absent", "conflict", "reversal",
+    "name_conflict", "figure_absent", "date_absent", "conflict", "reversal",
     "negation_near", "modality_conflict", "modality_disputed", "modality_weaker",
 )  # fmt: skip
-CONTRADICTION_FEATURES = ("conflict", "reversal", "negation_near", "modality_disputed")
+CONTRADICTION_FEATURES = (
+    "conflict", "name_conflict", "reversal", "negation_near", "modality_disputed",
+)  # fmt: skip
 L2 = 0.1
 
 

@@ -61,7 +61,7 @@ def _words(claim: Reading, document: Document, cover: Cover) -> list[Difference]
     found = []
     for concept, tokens in claim.terms.items():
         token = tokens[0]
-        if concept in cover.terms or token.low in dated:
+        if concept in cover.terms or token.low in dated or cover.stands_for(claim, token):
             continue
         variant = document.spelled_like(token.low)
         if variant is not None and _concept_of(variant) in cover.terms or cover.family(token.low):
@@ -77,7 +77,9 @@ def _words(claim: Reading, document: Document, cover: Cover) -> list[Difference]
 def _word_difference(
     claim: Reading, token: Token, document: Document, cover: Cover, variant: bool
 ) -> Difference | None:
-    reversed_by = _opposite_in(claim, token, cover)
+    reversed_by, agrees = _opposite_in(claim, token, cover)
+    if agrees:
+        return None
     if reversed_by is not None:
         return Difference(
             "predicate", token.text, reversed_by.text, "conflict",
@@ -89,6 +91,8 @@ def _word_difference(
         kind = document.kind(other)  # a lower-case claim naming someone else in that slot
     elsewhere = variant or document.has(token.concept)
     scope = "elsewhere" if elsewhere else "absent"
+    if kind and other is not None and other.capital:
+        scope = "conflict"  # another name where the source names someone here
     kind = kind or ("link" if elsewhere else "wording")
     return Difference(kind, token.text, other.text if other else None, scope,
                       _explain(token.text, other, elsewhere))  # fmt: skip
@@ -132,9 +136,12 @@ def _apart(claim: Reading, document: Document, cover: Cover) -> tuple[list[Diffe
     joined that the source keeps apart ('Lee won' where Lee lost and Park won); and how many
     neighbouring pairs the sources have."""
     found, pairs = [], 0
-    content = [t for t in claim.tokens if t.content]
+    dated = {w.lower() for t in claim.times for w in t.text.split()}  # dates move freely
+    content = [t for t in claim.tokens if t.content and t.low not in dated]
     for a, b in zip(content, content[1:], strict=False):
         if a.concept == b.concept or a.concept not in cover.terms or b.concept not in cover.terms:
+            continue
+        if b.clause:  # "… on Monday, and Lee won": a claim may join two sentences
             continue
         pairs += 1
         if not document.near(a.concept, b.concept):
@@ -145,20 +152,21 @@ def _apart(claim: Reading, document: Document, cover: Cover) -> tuple[list[Diffe
 
 
 def _explain(word: str, other: Token | None, elsewhere: bool) -> str:
+    """The line for a word: 'X' is not in the source; it says 'Y'."""
     where = "is in the source, but not where it says this" if elsewhere else "is not in the source"
     return f"'{word}' {where}" + (f"; it says '{other.text}'" if other else "")
 
 
-def _opposite_in(claim: Reading, token: Token, cover: Cover) -> Token | None:
-    """A source word that reverses ``token``, unless one of the two is negated (then they
-    agree: 'did not win' / 'lost')."""
+def _opposite_in(claim: Reading, token: Token, cover: Cover) -> tuple[Token | None, bool]:
+    """A source word that reverses ``token``; and whether the two agree after all, because one
+    of them is negated ('did not win' / 'lost')."""
     for reading in cover.sentences:
         for concept, tokens in reading.terms.items():
             if concept in claim.terms or not opposite(token.concept, concept):
                 continue
             negated = (token.concept in claim.negated) != (concept in reading.negated)
-            return None if negated else tokens[0]
-    return None
+            return (None, True) if negated else (tokens[0], False)
+    return None, False
 
 
 def _concept_of(word: str) -> str:

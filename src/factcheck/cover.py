@@ -4,8 +4,10 @@ A ``Document`` holds the readings of every source sentence with an index from co
 sentence. ``Document.cover`` picks, greedily, the sentence that accounts for most of the claim's
 terms, then up to two more while each adds enough that the first lacked (a claim may join two
 sentences of its source). A sentence with a pronoun ("he", "they") also accounts for the names
-of the two sentences before it in the same text, so "He resigned" covers "Lee resigned" when
-Lee was named just before. Names weigh more than other words when choosing.
+of the two sentences before it in the same text, where the pronoun fills the name's slot, so
+"He resigned" covers "Lee resigned" when Lee was named just before. Every word weighs the
+same: a name swapped in from elsewhere must not pull the cover away from the sentence that says
+what the claim says.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from functools import cached_property
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from .lexicon import PRONOUNS
 from .models import Article
 from .names import is_place
 from .reading import Reading, Token, normalise, read
@@ -24,8 +27,7 @@ from .segment import segment
 
 MAX_SENTENCES = 3
 CONTEXT = 2  # sentences before a pronoun whose names it may stand for
-NAME_WEIGHT = 2.0
-MIN_GAIN = 2.5  # weight a further sentence must add to join the cover
+MIN_GAIN = 2.5  # words a further sentence must add to join the cover
 WINDOW = 3  # content words apart that still read as said together
 SLOT = 1  # content words either side that make two words fill the same slot
 
@@ -35,8 +37,23 @@ class Cover:
     """The chosen source sentences for one claim sentence."""
 
     sentences: list[Reading]
-    terms: set[str]  # concepts they hold, with the names their pronouns stand for
+    terms: set[str]  # concepts they hold
+    context: set[str]  # names of the sentences just before, for their pronouns
     best_share: float  # share of the claim's terms the single best sentence holds
+
+    def stands_for(self, claim: Reading, token: Token) -> bool:
+        """Whether a pronoun of the cover fills the slot of the name ``token`` ("She did not
+        say" for "Calder did not say", Calder named just before)."""
+        if token.concept not in self.context:
+            return False
+        left, right = _neighbours(claim, token.position)
+        for reading in self.sentences:
+            for other in reading.tokens:
+                if other.low in PRONOUNS:
+                    their_left, their_right = _neighbours(reading, other.position)
+                    if left & their_left or right & their_right:
+                        return True
+        return False
 
     @cached_property
     def words(self) -> set[str]:
@@ -158,10 +175,10 @@ class Document:
 
     def cover(self, claim: Reading) -> Cover:
         """The sentences that best account for ``claim``'s terms."""
-        weights = {c: _weight(c, toks, self.capitals) for c, toks in claim.terms.items()}
+        weights = dict.fromkeys(claim.terms, 1.0)
         candidates = {n for c in weights for n in self.index.get(c, ())}
         chosen: list[int] = []
-        held: set[str] = set()
+        held: set[str] = set()  # with the names pronouns may stand for, to choose sentences
         best_share = 0.0
         for _ in range(MAX_SENTENCES):
             number, gain = self._best(candidates - set(chosen), weights, held)
@@ -171,7 +188,9 @@ class Document:
                 best_share = _share(self.holds[number], weights)
             chosen.append(number)
             held |= self.holds[number]
-        return Cover([self.sentences[n] for n in chosen], held, best_share)
+        terms = {c for n in chosen for c in self.sentences[n].terms}
+        context = {c for n in chosen for c in self.context[n]}
+        return Cover([self.sentences[n] for n in chosen], terms, context, best_share)
 
     def _best(
         self, candidates: set[int], weights: dict[str, float], held: set[str]
@@ -183,11 +202,6 @@ class Document:
             if gain > best_gain:
                 best, best_gain = number, gain
         return best, best_gain
-
-
-def _weight(concept: str, tokens: list, capitals: set[str]) -> float:
-    named = any(t.capital or t.low in capitals for t in tokens) or concept.startswith("@")
-    return NAME_WEIGHT if named else 1.0
 
 
 def _share(held: set[str], weights: dict[str, float]) -> float:

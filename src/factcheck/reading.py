@@ -4,8 +4,9 @@ A reading lists the sentence's tokens with their concept (``lexicon.concept``: b
 synonym group) and position, its content terms, the words it writes with a capital inside the
 sentence (candidate names), its figures and years, its time expressions, and the terms that a
 negation ("not", "no", "never", "n't") or a hedge ("may", "reportedly", "plans") governs: the
-first content words after it. ``difference.py`` compares two readings; nothing here decides
-what a difference is.
+first content word after it, an adverb in -ly skipped ("did not immediately respond"). Tokenised
+text is repaired first ("30, 000" → "30,000"). ``compare.py`` compares readings; nothing here
+decides what a difference is.
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ STOP = (
 FIGURE_WORDS = frozenset(
     """hundred hundreds thousand thousands million millions billion billions trillion m bn mn k
     percent per cent pound pounds dollar dollars euro euros sterling pence cents least""".split()
+)
+CLAUSE_WORDS = frozenset(
+    "and but while whereas after before when as because although though which who where".split()
 )
 SCOPE = 4  # a negation or hedge governs content words up to this many tokens after it
 _TOKEN = re.compile(
@@ -68,6 +72,7 @@ class Token:
         return concept(self.low)
 
     figure_word: bool = False  # a scale or currency word after a number ("4 million pounds")
+    clause: bool = False  # a new clause starts here (after a comma, "and", "while", …)
 
     @property
     def content(self) -> bool:
@@ -145,7 +150,8 @@ class Reading:
         for index, token in enumerate(self.tokens):
             if token.low in markers and not token.text[:1].isupper():  # "In May": a month
                 following = [t for t in self.tokens[index + 1 : index + 1 + SCOPE] if t.content]
-                governed.update(t.concept for t in following[:2])
+                heads = [t for t in following if not t.low.endswith("ly")] or following
+                governed.update(t.concept for t in heads[:1])
         return governed
 
 
@@ -155,13 +161,17 @@ def read(text: str) -> Reading:
     raw = list(_TOKEN.finditer(text))
     lows = join_phrases([_low(m) for m in raw])
     matches = _merge_phrases(raw, lows)
-    start = True
+    start, clause = True, False
     for match, low in zip(matches, lows, strict=True):
         if match.group("punct"):
             start = match.group() in '.:;!?"“”('
+            clause = True
             continue
+        clause = clause or low in CLAUSE_WORDS
         for part in _split_negation(match.group(), low):
             reading.tokens.append(_token(part, len(reading.tokens), start))
+        if reading.tokens and reading.tokens[-1].content:
+            reading.tokens[-1].clause, clause = clause, False
         start = False
     _mark_figure_words(reading.tokens)
     if _title_case(reading.tokens):

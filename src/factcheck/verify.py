@@ -107,8 +107,12 @@ def _key(difference: Difference) -> str:
         return "reversal"
     if scope == "conflict" and kind in ("figure", "bound", "date"):
         return "conflict"
-    if kind == "link":
-        return "apart_share" if scope == "apart" else "link_share"
+    if scope == "conflict":  # a name or place where the source names another
+        return "name_conflict"
+    if kind == "link" and scope == "apart":
+        return "apart_share"
+    if scope == "elsewhere":  # a word, name or figure the source has, but not here
+        return "link_share"
     if kind == "wording":
         return "wording_share"
     kind = "name" if kind == "place" else kind
