@@ -29,7 +29,7 @@ HEDGES = frozenset(
 )
 DISPUTES = frozenset(
     """hoax fake false untrue debunked debunk myth satire satirical fabricated bogus denied
-    denies deny denial rumour rumor rumours rumors unfounded baseless""".split()
+    denies deny rumour rumor""".split()
 )
 PRONOUNS = frozenset("he she they him her his hers their them it its".split())
 _BRITISH = (

@@ -8,7 +8,9 @@ differences, not from raw word overlap: a logistic model over per-type counts an
 whose weights are fitted on the ``dev`` splits of the shared benchmarks
 (``benchmarks/fit_support.py``, stored in ``data/support_weights.json``). The contradiction
 score is a second such model over the differences that say the source says otherwise
-(conflicting figures, dates, negation, reversed predicates, swapped roles). A multi-sentence
+(conflicting figures, dates, names, negation, reversed predicates, swapped roles, a source
+that calls the claim false), measured above its value for a claim with no difference: 0 when
+nothing conflicts. A multi-sentence
 claim counts each sentence's differences.
 
 ``verify`` labels with the stored default thresholds; ``factcheck eval`` instead fits the
@@ -53,7 +55,8 @@ class Sources:
         self.document = Document(texts)
         joined = "\n\n".join(texts)
         lowered = joined.lower()  # inflections count too: "hoaxes", "denying"
-        self.debunk = sum(lowered.count(w) for w in DISPUTES) / max(1, len(words(joined))) * 100
+        vocabulary = set(words(joined))  # per hundred distinct words, as before
+        self.debunk = sum(lowered.count(w) for w in DISPUTES) / max(1, len(vocabulary)) * 100
 
 
 def verify(sources: Sources, claim: str) -> Support:
@@ -62,7 +65,7 @@ def verify(sources: Sources, claim: str) -> Support:
     values = features(comparisons)
     model = weights()
     score = _logistic(model["support"], values)
-    contradiction = _logistic(model["contradiction"], values)
+    contradiction = _excess(model["contradiction"], values)
     found = [d for c in comparisons for d in c.differences]
     reasons = [d.explanation for d in found]
     if contradiction >= model["thresholds"]["contradiction"]:
@@ -122,6 +125,13 @@ def _key(difference: Difference) -> str:
 def _logistic(model: dict, values: dict[str, float]) -> float:
     z = model["bias"] + sum(w * values.get(name, 0.0) for name, w in model["weights"].items())
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _excess(model: dict, values: dict[str, float]) -> float:
+    """The model's probability above what it gives a claim without any difference, scaled to
+    0..1: no conflicting difference, no contradiction."""
+    floor = _logistic(model, {})
+    return max(0.0, _logistic(model, values) - floor) / (1.0 - floor)
 
 
 @cache
