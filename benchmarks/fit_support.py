@@ -43,12 +43,12 @@ SUPPORT_FEATURES = (
 CONTRADICTION_FEATURES = (
     "conflict", "name_conflict", "reversal", "negation_near", "modality_disputed",
 )  # fmt: skip
-L2 = 0.1
+L2 = 1.0  # chosen by three-fold cross-validation on the dev rows (0.1 to 100 differ little)
 
 
 def dev_rows(benchmarks: str) -> list[tuple[str, str, dict[str, float]]]:
     """(group, label, features) of every dev case of the claim-vs-source groups and of the
-    edit set's dev part."""
+    edit set's dev part (its meaning-changing edits labelled contradiction)."""
     rows = []
     for path in [*iter_files([benchmarks]), EDITS]:
         memo: dict[tuple[str, ...], Sources] = {}
@@ -58,7 +58,11 @@ def dev_rows(benchmarks: str) -> list[tuple[str, str, dict[str, float]]]:
             key = tuple(case.sources)
             memo = memo if key in memo else {key: Sources(case.sources)}
             values = features(compare_all(case.claim, memo[key].document))
-            rows.append(("edits" if path == EDITS else case.group, case.label, values))
+            if path == EDITS:  # a changed sentence contradicts the unedited one in its source
+                label = "contradiction" if case.label == "unsupported" else case.label
+                rows.append(("edits", label, values))
+            else:
+                rows.append((case.group, case.label, values))
     return rows
 
 
