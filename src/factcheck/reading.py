@@ -71,13 +71,8 @@ class Token:
     def concept(self) -> str:
         return concept(self.low)
 
-    figure_word: bool = False  # a scale or currency word after a number ("4 million pounds")
+    content: bool = False  # a word that carries content: not a stopword, figure or scale word
     clause: bool = False  # a new clause starts here (after a comma, "and", "while", …)
-
-    @property
-    def content(self) -> bool:
-        plain = self.number is None and not self.figure_word
-        return plain and len(self.low) > 1 and self.low not in STOP
 
 
 @dataclass
@@ -181,9 +176,12 @@ def read(text: str) -> Reading:
 
 
 def _mark_figure_words(tokens: list[Token]) -> None:
+    """Scale and currency words after a number belong to the figure ("4 million pounds")."""
+    figure = False
     for previous, token in zip(tokens, tokens[1:], strict=False):
-        if token.low in FIGURE_WORDS and (previous.number is not None or previous.figure_word):
-            token.figure_word = True
+        figure = token.low in FIGURE_WORDS and (previous.number is not None or figure)
+        if figure:
+            token.content = False
 
 
 def _title_case(tokens: list[Token]) -> bool:
@@ -209,7 +207,10 @@ def _low(match: re.Match) -> str:
         return "usa"
     if text in ("UK", "U.K."):
         return "uk"
-    return re.sub(r"['’]s$", "", text.lower()).strip("'’")
+    low = text.lower()
+    if "'" in low or "’" in low:
+        low = re.sub(r"['’]s$", "", low).strip("'’")
+    return low
 
 
 def _split_negation(text: str, low: str) -> list[tuple[str, str]]:
@@ -224,7 +225,8 @@ def _token(part: tuple[str, str], position: int, start: bool) -> Token:
     text, low = part
     number = _number(low)
     capital = (text[:1].isupper() and not start) or (text.isupper() and len(text) > 1)
-    return Token(text, low, position, capital and number is None, number)
+    content = number is None and len(low) > 1 and low not in STOP
+    return Token(text, low, position, capital and number is None, number, content)
 
 
 def _number(low: str) -> float | None:
