@@ -24,7 +24,7 @@ from support_eval import subset_cases
 
 from factcheck.compare import compare_all
 from factcheck.evaluation import iter_files
-from factcheck.verify import Sources, features
+from factcheck.verify import Sources, _excess, _logistic, features
 
 ROOT = Path(__file__).resolve().parents[1]
 WEIGHTS = ROOT / "src" / "factcheck" / "data" / "support_weights.json"
@@ -141,6 +141,23 @@ def model(rows: list, names: tuple[str, ...], groups: dict[str, float], positive
             "weights": {n: round(fitted.get(n, 0.0), 4) for n in names}}  # fmt: skip
 
 
+def threshold(rows: list, groups: dict[str, float], positive: str, score) -> float:
+    """The default decision threshold for ``verify``: the one with the best balanced accuracy
+    averaged over ``groups`` (``factcheck eval`` fits its own per data set)."""
+    scored = [(g, label == positive, score(values)) for g, label, values in rows if g in groups]
+
+    def mean_ba(at: float) -> float:
+        total = 0.0
+        for group in groups:
+            hits = [(is_pos, s >= at) for g, is_pos, s in scored if g == group]
+            pos = [p for is_pos, p in hits if is_pos]
+            neg = [not p for is_pos, p in hits if not is_pos]
+            total += (sum(pos) / max(1, len(pos)) + sum(neg) / max(1, len(neg))) / 2
+        return total / len(groups)
+
+    return max((step / 40 for step in range(1, 40)), key=mean_ba)
+
+
 def report(rows: list) -> None:
     """Mean of each feature per group and label, to see what tells the classes apart."""
     sums: dict = defaultdict(lambda: defaultdict(float))
@@ -161,13 +178,20 @@ def main() -> None:
     args = parser.parse_args()
     rows = dev_rows(args.benchmarks)
     report(rows)
+    support = model(rows, SUPPORT_FEATURES, SUPPORT_GROUPS, lambda y: y == "supported", -1)
+    contradiction = model(rows, CONTRADICTION_FEATURES, CONTRADICTION_GROUPS,
+                          lambda y: y == "contradiction", 1)  # fmt: skip
     fitted = {
         "note": "fitted by benchmarks/fit_support.py on the dev splits of the shared benchmarks",
         "fitted_on": {"support": SUPPORT_GROUPS, "contradiction": CONTRADICTION_GROUPS},
-        "thresholds": {"support": 0.5, "contradiction": 0.5},
-        "support": model(rows, SUPPORT_FEATURES, SUPPORT_GROUPS, lambda y: y == "supported", -1),
-        "contradiction": model(rows, CONTRADICTION_FEATURES, CONTRADICTION_GROUPS,
-                               lambda y: y == "contradiction", 1),
+        "thresholds": {
+            "support": threshold(rows, SUPPORT_GROUPS, "supported",
+                                 lambda v: _logistic(support, v)),
+            "contradiction": threshold(rows, CONTRADICTION_GROUPS, "contradiction",
+                                       lambda v: _excess(contradiction, v)),
+        },
+        "support": support,
+        "contradiction": contradiction,
     }  # fmt: skip
     text = json.dumps(fitted, indent=1) + "\n"
     print(text)
