@@ -58,12 +58,12 @@ def only(claim: str, story: Document, kind: str, words: str | None = None):
          "hoax"),
         ("Owen Pryce defeated Calder in the mayoral election last year.", "roles", "conflict",
          "Owen Pryce defeated Calder", "Calder defeated Owen Pryce"),
-        ("Mayor Owen Pryce said the project would cost about £12m.", "name", "conflict", "Owen",
-         "Ines"),
+        ("Mayor Owen Pryce said the project would cost about £12m.", "name", "conflict",
+         "Owen Pryce", "Ines Calder"),
         ("Mayor Ines Calder said the project would cost about £12m, Pryce said.", "name",
          "elsewhere", "Pryce", None),
         ("Mayor Ines Calder and Ruth Abara said the project would cost about £12m.", "name",
-         "absent", "Ruth", None),
+         "absent", "Ruth Abara", None),
         ("The council in Lisbon approved 240 new homes on Wednesday.", "place", "absent",
          "Lisbon", None),
         ("The council approved 240 new homes near the stadium.", "wording", "absent", "stadium",
@@ -137,8 +137,12 @@ def test_a_welsh_actor_is_not_an_actor_in_wales():
 def test_a_name_swapped_in_from_elsewhere_in_the_article_is_named_with_its_counterpart():
     document = Document(["Judge Mara Eld fined the company. Later Tom Viss spoke to reporters."])
     found = only("Judge Tom Viss fined the company.", document, "name")
-    assert (found.scope, found.source) == ("conflict", "Mara")
-    assert found.explanation == "'Tom' is in the source, but not where it says this; it says 'Mara'"
+    assert (found.claim, found.scope, found.source) == ("Tom Viss", "conflict", "Mara Eld")
+    assert found.explanation == (
+        "'Tom Viss' is in the source, but not where it says this; it says 'Mara Eld'"
+    )
+    absent = only("Judge Ruth Abara fined the company.", document, "name")
+    assert absent.explanation == "'Ruth Abara' is not in the source; it says 'Mara Eld'"
 
 
 def test_a_sentence_the_source_does_not_cover_at_all_lists_its_words_as_new():

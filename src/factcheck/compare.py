@@ -70,8 +70,34 @@ def _words(claim: Reading, document: Document, cover: Cover) -> list[Difference]
             continue
         difference = _word_difference(claim, token, document, cover, variant is not None)
         if difference is not None:
-            found.append(difference)
-    return found
+            found.append((token.position, difference, variant or document.has(concept)))
+    return _join_names(found)
+
+
+def _join_names(found: list[tuple[int, Difference, bool]]) -> list[Difference]:
+    """One difference per name: 'Tom' and 'Viss' side by side make 'Tom Viss'."""
+    out: list[tuple[int, Difference, bool]] = []
+    for position, difference, elsewhere in found:
+        if out and _same_name(out[-1][:2], position, difference):
+            _, last, was_elsewhere = out[-1]
+            claim = f"{last.claim} {difference.claim}"
+            source = " ".join(w for w in (last.source, difference.source) if w) or None
+            scope = last.scope if last.scope == difference.scope else "conflict"
+            elsewhere = elsewhere and was_elsewhere
+            explanation = _explain(claim, source, elsewhere)
+            out[-1] = (
+                position,
+                Difference(last.type, claim, source, scope, explanation),
+                elsewhere,
+            )
+        else:
+            out.append((position, difference, elsewhere))
+    return [difference for _, difference, _ in out]
+
+
+def _same_name(previous: tuple[int, Difference], position: int, difference: Difference) -> bool:
+    names = ("name", "place")
+    return previous[0] == position - 1 and previous[1].type in names and difference.type in names
 
 
 def _word_difference(
@@ -91,11 +117,11 @@ def _word_difference(
         kind = document.kind(other)  # a lower-case claim naming someone else in that slot
     elsewhere = variant or document.has(token.concept)
     scope = "elsewhere" if elsewhere else "absent"
-    if kind and other is not None and other.capital:
-        scope = "conflict"  # another name where the source names someone here
+    if kind and other is not None and other.capital and elsewhere:
+        scope = "conflict"  # a name swapped in from elsewhere, where the source names another
     kind = kind or ("link" if elsewhere else "wording")
-    return Difference(kind, token.text, other.text if other else None, scope,
-                      _explain(token.text, other, elsewhere))  # fmt: skip
+    source = other.text if other else None
+    return Difference(kind, token.text, source, scope, _explain(token.text, source, elsewhere))
 
 
 def _acronym_words(claim: Reading, document: Document) -> set[int]:
@@ -151,10 +177,10 @@ def _apart(claim: Reading, document: Document, cover: Cover) -> tuple[list[Diffe
     return found, pairs
 
 
-def _explain(word: str, other: Token | None, elsewhere: bool) -> str:
+def _explain(words: str, other: str | None, elsewhere: bool) -> str:
     """The line for a word: 'X' is not in the source; it says 'Y'."""
     where = "is in the source, but not where it says this" if elsewhere else "is not in the source"
-    return f"'{word}' {where}" + (f"; it says '{other.text}'" if other else "")
+    return f"'{words}' {where}" + (f"; it says '{other}'" if other else "")
 
 
 def _opposite_in(claim: Reading, token: Token, cover: Cover) -> tuple[Token | None, bool]:

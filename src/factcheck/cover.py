@@ -179,18 +179,22 @@ class Document:
         candidates = {n for c in weights for n in self.index.get(c, ())}
         chosen: list[int] = []
         held: set[str] = set()  # with the names pronouns may stand for, to choose sentences
-        best_share = 0.0
         for _ in range(MAX_SENTENCES):
             number, gain = self._best(candidates - set(chosen), weights, held)
             if number is None or (chosen and gain < MIN_GAIN):
                 break
-            if not chosen:
-                best_share = _share(self.holds[number], weights)
             chosen.append(number)
             held |= self.holds[number]
         terms = {c for n in chosen for c in self.sentences[n].terms}
         context = {c for n in chosen for c in self.context[n]}
-        return Cover([self.sentences[n] for n in chosen], terms, context, best_share)
+        found = Cover([self.sentences[n] for n in chosen], terms, context, 0.0)
+        if chosen:
+            best = Cover([self.sentences[chosen[0]]], set(self.sentences[chosen[0]].terms),
+                         self.context[chosen[0]], 0.0)  # fmt: skip
+            held = {c for c, toks in claim.terms.items()
+                    if c in best.terms or best.stands_for(claim, toks[0])}  # fmt: skip
+            found.best_share = _share(held, weights)
+        return found
 
     def _best(
         self, candidates: set[int], weights: dict[str, float], held: set[str]
