@@ -6,10 +6,12 @@ meaning-changing edits are labelled unsupported, meaning-keeping ones supported.
 is the sentence with the two sentences either side of it (so a swapped-in name is in the source
 too). Parts, in ``tests/data/edits/`` in the shared case format:
 
-* ``dev`` and ``test``: XSumFaith's BBC articles, split by a stable hash of the article id as the
-  shared sets split their cases (about two thirds dev); the weights may be fitted on ``dev``;
-* ``heldout``: FNC-1 article bodies (another source of news, never read while building the
-  scorer), to be run once.
+* ``dev`` and ``test`` (``edits.jsonl``, the ``split`` of each case saying which): XSumFaith's
+  BBC articles, split by a stable hash of the article id as the shared sets split their cases
+  (about two thirds dev); the weights may be fitted on ``dev``, and ``factcheck eval`` fits its
+  threshold there and reports ``test``;
+* ``heldout`` (``heldout.jsonl``): FNC-1 article bodies (another source of news, never read
+  while building the scorer), to be run once.
 
 ``report`` scores a part with this checkout's scorer and the base commit's, with the decision
 threshold fitted on ``dev``: per edit type the share judged right, the share whose score drops
@@ -40,6 +42,7 @@ from factcheck.lexicon import concept, opposite
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "tests" / "data" / "edits"
+FILES = {"dev": "edits.jsonl", "test": "edits.jsonl", "heldout": "heldout.jsonl"}
 PER_ARTICLE = 2  # sentences edited per article
 WINDOW = 2  # sentences either side that form the source
 
@@ -104,14 +107,17 @@ def _digest(text: str) -> str:
 
 def generate(benchmarks: Path) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
+    written: dict[str, list[dict]] = defaultdict(list)
     for part, found in sorted(articles(benchmarks).items()):
         cases = [c for key, text in found for c in cases_of(part, key, text)]
-        lines = "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in cases)
-        (OUT / f"{part}.jsonl").write_text(lines, encoding="utf-8")
+        written[FILES[part]] += cases
         kinds = defaultdict(int)
         for case in cases:
             kinds[case["meta"]["edit"]] += 1
         print(f"{part}: {len(cases)} cases from {len(found)} articles; {dict(kinds)}")
+    for name, cases in written.items():
+        lines = "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in cases)
+        (OUT / name).write_text(lines, encoding="utf-8")
 
 
 # -- report -----------------------------------------------------------------------------------
@@ -157,12 +163,14 @@ def measure(part: str, module) -> dict:
 
 
 def _load(part: str) -> list[Case]:
-    return load_cases(OUT / f"{part}.jsonl")
+    meta = _meta(part)
+    return [case for case in load_cases(OUT / FILES[part]) if case.id in meta]
 
 
 def _meta(part: str) -> dict[str, dict]:
-    lines = (OUT / f"{part}.jsonl").read_text("utf-8").splitlines()
-    return {r["id"]: r["meta"] for r in map(json.loads, lines)}
+    lines = (OUT / FILES[part]).read_text("utf-8").splitlines()
+    records = (r for r in map(json.loads, lines) if r["meta"]["part"] == part)
+    return {r["id"]: r["meta"] for r in records}
 
 
 def table(before: dict, after: dict) -> str:

@@ -28,7 +28,7 @@ from factcheck.verify import Sources, _excess, _logistic, features
 
 ROOT = Path(__file__).resolve().parents[1]
 WEIGHTS = ROOT / "src" / "factcheck" / "data" / "support_weights.json"
-EDITS = ROOT / "tests" / "data" / "edits" / "dev.jsonl"
+EDITS = ROOT / "tests" / "data" / "edits" / "edits.jsonl"  # its dev cases only
 EDIT_WEIGHT = 0.25
 # The edit set weighs less: it decides the rare differences (negation, reversed predicates,
 # swapped roles) that the benchmarks barely have, not the balance of the common ones.

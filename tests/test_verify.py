@@ -87,10 +87,11 @@ def test_odd_claims_and_sources_give_a_verdict_not_a_traceback(claim):
 
 
 def test_edit_set_files_are_cases_with_every_edit_kind():
-    for part in ("dev", "test", "heldout"):
-        cases = load_cases(EDITS / f"{part}.jsonl")
+    for name in ("edits.jsonl", "heldout.jsonl"):
+        cases = load_cases(EDITS / name)
         assert {c.label for c in cases} == {"supported", "unsupported"}
-    lines = (EDITS / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+    assert {c.split for c in load_cases(EDITS / "edits.jsonl")} == {"dev", "test"}
+    lines = (EDITS / "edits.jsonl").read_text(encoding="utf-8").splitlines()
     kinds = {json.loads(line)["meta"]["edit"] for line in lines}
     assert {"none", "negation", "number", "date", "entity_swap", "antonym", "synonym",
             "reorder", "drop_modifier"} <= kinds  # fmt: skip
@@ -99,8 +100,8 @@ def test_edit_set_files_are_cases_with_every_edit_kind():
 def test_meaning_changing_edits_drop_the_score_and_rewordings_do_not():
     """A regression guard on part of the dev edit set: the score of an edited sentence falls
     below the unedited one's for most meaning-changing edits and few rewordings."""
-    lines = (EDITS / "dev.jsonl").read_text(encoding="utf-8").splitlines()
-    records = [json.loads(line) for line in lines[:500]]
+    lines = (EDITS / "edits.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [r for r in map(json.loads, lines) if r["meta"]["part"] == "dev"][:500]
     original: dict[str, float] = {}
     drops: dict[str, list[bool]] = {"changing": [], "keeping": []}
     memo: dict[str, Sources] = {}
