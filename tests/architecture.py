@@ -21,13 +21,15 @@ UNITS = ("engines.llm", "engines.local", "evaluation", "report")  # packages dra
 # from the top down: a unit may import its own layer or a lower one, never a higher one
 LAYERS = {
     "interface": ("cli", "cli_options", "progress", "__main__"),
-    "library": ("__init__", "pipeline", "batch", "evaluation", "report", "schema", "verify"),
+    "library": ("__init__", "pipeline", "batch", "evaluation", "report", "schema"),
     "stages": ("ingest", "fetch", "webpage", "feed", "segment", "extract", "align", "judge",
-               "sweep", "unsupported", "rewrites", "brief", "swaps", "quotes", "rewording"),
+               "sweep", "unsupported", "rewrites", "brief", "swaps", "quotes", "rewording",
+               "verify", "cover", "compare", "figures", "clauses"),
     "engines": ("engines", "engines.local", "engines.llm"),
     "shared": ("models", "errors", "settings", "output", "names", "people", "quantities",
                "times", "lexical", "wording", "choose", "quoting", "spelling", "variants",
-               "denials", "layout", "lookalike", "proposals"),
+               "denials", "layout", "lookalike", "proposals", "reading", "difference",
+               "lexicon"),
 }  # fmt: skip
 
 
