@@ -92,6 +92,7 @@ _ORG_RUN = re.compile(rf"{_NAME}(?:\s+(?:for|of|on|and)\s+(?:the\s+)?{_NAME})*")
 _LOCATIVE = re.compile(
     rf"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?P<place>U\.S\.|U\.K\.|{_NAME}|[A-Z]{{2,4}}\b)"
 )
+_WORD_SPAN = re.compile(r"\S+")
 PLACE_ALIASES = {
     "us": "United States", "u.s.": "United States", "usa": "United States",
     "america": "United States", "united states of america": "United States",
@@ -152,11 +153,10 @@ def find_people(text: str, *, headline: bool = False) -> list[PersonMention]:
     patterns = (_SAID_NAME, _NAME_SAID) if headline else (_SAID_NAME, _NAME_SAID, _CAPITALISED)
     for pattern in patterns:
         for match in pattern.finditer(text):
-            span = match.span("name") if "name" in pattern.groupindex else match.span()
-            name = _clean_name(text[span[0] : span[1]])
-            if name and _plausible_person(name, plain=pattern is _CAPITALISED):
-                start = span[0] + text[span[0] : span[1]].index(name)
-                _add(found, PersonMention(name, None, None, start, start + len(name)))
+            group = "name" if "name" in pattern.groupindex else 0
+            cleaned = _name_span(text, *match.span(group))
+            if cleaned and _plausible_person(cleaned[0], plain=pattern is _CAPITALISED):
+                _add(found, PersonMention(cleaned[0], None, None, cleaned[1], cleaned[2]))
     people = (p for p in found.values() if not any(s <= p.start < e for s, e in blocked))
     return sorted(people, key=lambda p: p.start)
 
@@ -171,26 +171,26 @@ def _org_spans(text: str) -> list[tuple[str, int, int]]:
         first = first or next((r for r in runs if is_org(r.group())), None)
         if first is None:
             continue
-        raw = match.group()[first.start() :]
-        name = _clean_name(raw)
-        if name:
-            start = match.start() + first.start() + raw.index(name)
-            spans.append((name, start, start + len(name)))
+        cleaned = _name_span(text, match.start() + first.start(), match.end())
+        if cleaned:
+            spans.append(cleaned)
     return spans
 
 
 def _add_titled(found: dict, match: re.Match, text: str) -> None:
-    name = _clean_name(match.group("name"))
-    if not name or is_place(name) or is_org(name) or name.split()[0].lower() in NOT_NAMES:
+    cleaned = _name_span(text, *match.span("name"))
+    if not cleaned:
         return
-    start = match.start("name") + match.group("name").index(name)
+    name, start, end = cleaned
+    if is_place(name) or is_org(name) or name.split()[0].lower() in NOT_NAMES:
+        return
     qualifier_words = match.group("qual").split()
     title = match.group("title")
     if qualifier_words and f"{qualifier_words[-1]} {title}".lower() in TITLES:
         title = f"{qualifier_words.pop()} {title}"  # "Defense Secretary", not "Secretary"
     qualifier = " ".join(qualifier_words) or None
     title = normalize_title(title)
-    _add(found, PersonMention(name, title, qualifier, start, start + len(name)))
+    _add(found, PersonMention(name, title, qualifier, start, end))
 
 
 def _add(found: dict, mention: PersonMention) -> None:
@@ -202,14 +202,28 @@ def _add(found: dict, mention: PersonMention) -> None:
     found[(mention.start, mention.end)] = mention
 
 
-def _clean_name(raw: str) -> str:
-    words = raw.split()
-    while words and words[0].lower() in NOT_NAMES:
+def _name_span(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The name inside ``text[start:end]`` with its offsets: leading and trailing function words
+    and a possessive dropped, whitespace inside it written as single spaces. The offsets are
+    computed from the words' own positions, never searched for again."""
+    words = [m.span() for m in _WORD_SPAN.finditer(text, start, end)]
+    while words and text[words[0][0] : words[0][1]].lower() in NOT_NAMES:
         words.pop(0)
-    while words and words[-1].lower() in NOT_NAMES:
+    while words and text[words[-1][0] : words[-1][1]].lower() in NOT_NAMES:
         words.pop()
-    name = " ".join(words)
-    return re.sub(r"(?:’s|'s)$", "", name)
+    if not words:
+        return None
+    first, last = words[0][0], words[-1][1]
+    if text[last - 2 : last] in ("’s", "'s"):
+        last -= 2
+    if last <= first:
+        return None
+    return " ".join(text[first:last].split()), first, last
+
+
+def _clean_name(raw: str) -> str:
+    cleaned = _name_span(raw, 0, len(raw))
+    return cleaned[0] if cleaned else ""
 
 
 def _plausible_person(name: str, *, plain: bool) -> bool:
@@ -233,17 +247,12 @@ def find_places(text: str) -> list[tuple[str, int, int]]:
             places.append((name, start, start + len(name)))
     orgs = _org_spans(text)
     for match in _LOCATIVE.finditer(text):
-        name = _clean_name(match.group("place"))
+        cleaned = _name_span(text, *match.span("place"))
         inside_org = any(s <= match.start("place") < e for _, s, e in orgs)
-        if (
-            name
-            and not inside_org
-            and not is_org(name)
-            and name.split()[0].lower() not in NOT_NAMES
-        ):
-            start = match.start("place") + match.group("place").index(name)
-            if not any(s <= start < e for _, s, e in places):
-                places.append((name, start, start + len(name)))
+        if cleaned is None or inside_org or is_org(cleaned[0]):
+            continue
+        if not any(s <= cleaned[1] < e for _, s, e in places):
+            places.append(cleaned)
     return sorted(places, key=lambda p: p[1])
 
 
