@@ -10,8 +10,10 @@ gazetteer of countries, regions and capitals (``data/places.txt``) and from loca
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -144,7 +146,7 @@ def normalize_title(title: str) -> str:
 def find_people(text: str, *, headline: bool = False) -> list[PersonMention]:
     """People named in ``text``: titled ones first, then speakers and plain names (not in a
     headline, where every word is capitalised)."""
-    found: dict[tuple[int, int], PersonMention] = {}
+    found = _Mentions()
     blocked = [(start, end) for _, start, end in _org_spans(text)]
     for match in _TITLE_NAME.finditer(text):
         _add_titled(found, match, text)
@@ -156,9 +158,36 @@ def find_people(text: str, *, headline: bool = False) -> list[PersonMention]:
             group = "name" if "name" in pattern.groupindex else 0
             cleaned = _name_span(text, *match.span(group))
             if cleaned and _plausible_person(cleaned[0], plain=pattern is _CAPITALISED):
-                _add(found, PersonMention(cleaned[0], None, None, cleaned[1], cleaned[2]))
-    people = (p for p in found.values() if not any(s <= p.start < e for s, e in blocked))
-    return sorted(people, key=lambda p: p.start)
+                found.add(PersonMention(cleaned[0], None, None, cleaned[1], cleaned[2]))
+    return [p for p in found.items if not _covers(blocked, p.start)]
+
+
+class _Mentions:
+    """People found so far: disjoint spans kept in order, so adding one is a binary search
+    (the text can be a megabyte with thousands of names). A titled mention or a longer one
+    wins over the mentions it overlaps."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.items: list[PersonMention] = []
+
+    def add(self, mention: PersonMention) -> None:
+        first = bisect_left(self.starts, mention.start)
+        if first and self.items[first - 1].end > mention.start:
+            first -= 1
+        last = bisect_left(self.starts, mention.end)
+        length = mention.end - mention.start
+        for other in self.items[first:last]:
+            if other.title is not None or other.end - other.start >= length:
+                return
+        self.starts[first:last] = [mention.start]
+        self.items[first:last] = [mention]
+
+
+def _covers(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether one of the ordered, disjoint ``spans`` contains ``position``."""
+    index = bisect_right(spans, (position, math.inf)) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
 def _org_spans(text: str) -> list[tuple[str, int, int]]:
@@ -177,7 +206,7 @@ def _org_spans(text: str) -> list[tuple[str, int, int]]:
     return spans
 
 
-def _add_titled(found: dict, match: re.Match, text: str) -> None:
+def _add_titled(found: _Mentions, match: re.Match, text: str) -> None:
     cleaned = _name_span(text, *match.span("name"))
     if not cleaned:
         return
@@ -190,16 +219,7 @@ def _add_titled(found: dict, match: re.Match, text: str) -> None:
         title = f"{qualifier_words.pop()} {title}"  # "Defense Secretary", not "Secretary"
     qualifier = " ".join(qualifier_words) or None
     title = normalize_title(title)
-    _add(found, PersonMention(name, title, qualifier, start, end))
-
-
-def _add(found: dict, mention: PersonMention) -> None:
-    for (start, end), other in list(found.items()):
-        if start < mention.end and mention.start < end:
-            if other.title is not None or (end - start) >= (mention.end - mention.start):
-                return
-            del found[(start, end)]
-    found[(mention.start, mention.end)] = mention
+    found.add(PersonMention(name, title, qualifier, start, end))
 
 
 def _name_span(text: str, start: int, end: int) -> tuple[str, int, int] | None:
@@ -207,13 +227,14 @@ def _name_span(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     and a possessive dropped, whitespace inside it written as single spaces. The offsets are
     computed from the words' own positions, never searched for again."""
     words = [m.span() for m in _WORD_SPAN.finditer(text, start, end)]
-    while words and text[words[0][0] : words[0][1]].lower() in NOT_NAMES:
-        words.pop(0)
-    while words and text[words[-1][0] : words[-1][1]].lower() in NOT_NAMES:
-        words.pop()
-    if not words:
+    low, high = 0, len(words)
+    while low < high and text[slice(*words[low])].lower() in NOT_NAMES:
+        low += 1
+    while high > low and text[slice(*words[high - 1])].lower() in NOT_NAMES:
+        high -= 1
+    if low == high:
         return None
-    first, last = words[0][0], words[-1][1]
+    first, last = words[low][0], words[high - 1][1]
     if text[last - 2 : last] in ("’s", "'s"):
         last -= 2
     if last <= first:
@@ -241,19 +262,20 @@ def _plausible_person(name: str, *, plain: bool) -> bool:
 
 def find_places(text: str) -> list[tuple[str, int, int]]:
     """Places in ``text`` with offsets: gazetteer names and locative phrases."""
-    places = []
+    named = []  # in text order and disjoint, like the locatives below
     for match in _CAPITALISED.finditer(text):
         for name, start in _place_parts(match.group(), match.start()):
-            places.append((name, start, start + len(name)))
-    orgs = _org_spans(text)
+            named.append((name, start, start + len(name)))
+    orgs = [(start, end) for _, start, end in _org_spans(text)]
+    spans = [(start, end) for _, start, end in named]
+    locatives = []
     for match in _LOCATIVE.finditer(text):
         cleaned = _name_span(text, *match.span("place"))
-        inside_org = any(s <= match.start("place") < e for _, s, e in orgs)
-        if cleaned is None or inside_org or is_org(cleaned[0]):
+        if cleaned is None or _covers(orgs, match.start("place")) or is_org(cleaned[0]):
             continue
-        if not any(s <= cleaned[1] < e for _, s, e in places):
-            places.append(cleaned)
-    return sorted(places, key=lambda p: p[1])
+        if not _covers(spans, cleaned[1]):
+            locatives.append(cleaned)
+    return sorted(named + locatives, key=lambda p: p[1])
 
 
 def _place_parts(run: str, offset: int) -> list[tuple[str, int]]:
