@@ -12,15 +12,30 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from rapidfuzz import fuzz
-
+from .comparable import fold_lookalikes, strip_invisible
 from .models import Entity
+from .spellings import (
+    GENERIC_TITLES,
+    is_alias,
+    name_key,
+    name_tokens,
+    titles_conflict,
+    variant_kind,
+)
+
+__all__ = [
+    "GENERIC_TITLES",
+    "is_alias",
+    "name_key",
+    "name_tokens",
+    "titles_conflict",
+    "variant_kind",
+]  # comparing spellings lives in spellings; kept importable here
 
 TITLES = (
     "president", "vice president", "senior vice president", "senior vp", "vp", "prime minister",
@@ -34,10 +49,6 @@ TITLES = (
     "professor", "senior fellow", "fellow", "analyst", "expert", "official", "envoy", "pope",
     "premier", "dictator", "emperor", "founder", "editor", "correspondent", "researcher",
     "coach", "manager", "captain", "striker", "midfielder", "defender", "goalkeeper",
-)  # fmt: skip
-GENERIC_TITLES = frozenset(
-    {"leader", "chief", "head", "official", "expert", "analyst", "striker", "midfielder",
-     "defender", "goalkeeper"}
 )  # fmt: skip
 TITLE_ALIASES = {
     "vp": "vice president", "senior vp": "senior vice president", "secretary-general":
@@ -302,6 +313,7 @@ def canonical_place(name: str) -> str:
 
 def place_mentioned(place: str, text: str) -> bool:
     """Whether ``text`` names ``place`` (a canonical name) in any of its spellings."""
+    text = fold_lookalikes(strip_invisible(text))
     forms = [place] + [alias for alias, name in PLACE_ALIASES.items() if name == place]
     for form in forms:
         short = len(form) <= 4  # "US", "UK": match the capitals exactly, as a word
@@ -314,6 +326,7 @@ def place_mentioned(place: str, text: str) -> bool:
 def locative_places(text: str) -> list[str]:
     """Places that say where something happened: 'in Pyongyang', 'at Seoul', 'in the US'
     (canonical names)."""
+    text = fold_lookalikes(strip_invisible(text))
     places = []
     for match in _LOCATIVE.finditer(text):
         raw = match.group("place")
@@ -341,85 +354,40 @@ def find_orgs(text: str) -> list[str]:
 
 
 def find_entities(text: str, *, headline: bool = False) -> list[Entity]:
-    """People (with titles), organisations and places named in ``text``."""
+    """People (with titles), organisations and places named in ``text``, read with invisible
+    characters removed and look-alike letters folded; a person keeps the spelling the text
+    uses, so a name written with look-alike letters shows as a variant of the real one."""
+    text = strip_invisible(text)
+    folded = fold_lookalikes(text)
     entities = [
-        Entity(name=p.name, type="person", title=p.title, qualifier=p.qualifier)
-        for p in find_people(text, headline=headline)
-    ]
-    entities += [Entity(name=o, type="organization") for o in find_orgs(text)]
+        Entity(name=_own_spelling(text, folded, p.name, p.start, p.end), type="person",
+               title=p.title, qualifier=p.qualifier)
+        for p in find_people(folded, headline=headline)
+    ]  # fmt: skip
+    entities += [Entity(name=o, type="organization") for o in find_orgs(folded)]
     seen = {e.name.lower() for e in entities}
-    for name, _, _ in find_places(text):
+    for name, _, _ in find_places(folded):
         if name.lower() not in seen:
             seen.add(name.lower())
             entities.append(Entity(name=name, type="place"))
     return entities
 
 
+def _own_spelling(text: str, folded: str, name: str, start: int, end: int) -> str:
+    """``name`` as ``text`` spells it (``folded`` is ``text`` with look-alikes folded)."""
+    if text is folded:
+        return name
+    return " ".join(text[start:end].split())
+
+
 def speaker(text: str) -> str | None:
-    """Who a sentence attributes its content to: "…, Cha said" → 'Cha'."""
+    """Who a sentence attributes its content to: "…, Cha said" → 'Cha' (as the text spells
+    it, invisible characters removed)."""
+    text = strip_invisible(text)
+    folded = fold_lookalikes(text)
     for pattern in (_NAME_SAID, _SAID_NAME):
-        for match in pattern.finditer(text):
-            name = _clean_name(match.group("name"))
-            if name and name.split()[0].lower() not in NOT_NAMES:
-                return name
+        for match in pattern.finditer(folded):
+            cleaned = _name_span(folded, *match.span("name"))
+            if cleaned and cleaned[0].split()[0].lower() not in NOT_NAMES:
+                return _own_spelling(text, folded, *cleaned)
     return None
-
-
-def name_key(name: str) -> str:
-    """Folded form used to compare spellings: accents, case, hyphens and spaces removed."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    letters = "".join(ch for ch in decomposed if ch.isalnum())
-    return letters.casefold()
-
-
-def name_tokens(name: str) -> list[str]:
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return [t for t in re.split(r"[\s\-’']+", plain.casefold()) if t]
-
-
-def variant_kind(a: str, b: str) -> str | None:
-    """How two spellings of a full name relate: 'same', 'style' (hyphens, spacing, accents),
-    'spelling' (a transliteration or typo of the same name), or None (different people)."""
-    if a == b:
-        return "same"
-    if name_key(a) == name_key(b):
-        return "same" if a.casefold() == b.casefold() else "style"
-    tokens_a, tokens_b = name_tokens(a), name_tokens(b)
-    if len(tokens_a) != len(tokens_b) or len(tokens_a) < 2:
-        return None
-    scores = [fuzz.ratio(x, y) for x, y in zip(tokens_a, tokens_b, strict=True)]
-    exact = sum(1 for x, y in zip(tokens_a, tokens_b, strict=True) if x == y)
-    if exact >= 1 and min(scores) >= 50 and fuzz.ratio(name_key(a), name_key(b)) >= 75:
-        return "spelling"
-    return None
-
-
-def is_alias(short: str, full: str) -> bool:
-    """'Putin' is an alias of 'Vladimir Putin'; 'Kim' of 'Kim Jong Un'."""
-    short_tokens, full_tokens = name_tokens(short), name_tokens(full)
-    if len(short_tokens) >= len(full_tokens) or not short_tokens:
-        return False
-    return short_tokens in (full_tokens[: len(short_tokens)], full_tokens[-len(short_tokens) :])
-
-
-def titles_conflict(titles_a: set[str], titles_b: set[str]) -> float | None:
-    """Confidence that two sets of titles for one person contradict each other, or None.
-
-    Titles agree when the sets share one; two generic words ('leader', 'chief') never clash;
-    two different offices clash strongly; a generic word against an office clashes less."""
-    if not titles_a or not titles_b or titles_a & titles_b:
-        return None
-    offices_a, offices_b = titles_a - GENERIC_TITLES, titles_b - GENERIC_TITLES
-    if not offices_a and not offices_b:
-        return None
-    if offices_a and offices_b:
-        if any(_nested(x, y) for x in offices_a for y in offices_b):
-            return None
-        return 0.85
-    return 0.7
-
-
-def _nested(a: str, b: str) -> bool:
-    """'minister' and 'defence minister' describe the same office at two levels of detail."""
-    return a.endswith(" " + b) or b.endswith(" " + a)

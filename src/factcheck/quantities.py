@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 
+from .comparable import strip_invisible
 from .models import Quantity
 
 WORD_NUMBERS = {
@@ -77,7 +78,9 @@ _NEXT_UNIT_WORD = re.compile(r" [a-z]")
 
 
 def parse_quantities(text: str) -> list[Quantity]:
-    """Every quantity with a unit in ``text``; years and bare ordinals are left alone."""
+    """Every quantity with a unit in ``text``; years and bare ordinals are left alone.
+    Invisible characters are removed first: a direction-wrapped "40" is 40."""
+    text = strip_invisible(text)
     found = []
     for match in _QUANTITY.finditer(text):
         quantity = _to_quantity(text, match)
