@@ -73,7 +73,8 @@ def _cluster(line: bytes, number: int, seen: set[str]) -> Cluster:
     fingerprint = results_file.fingerprint(line)
     try:
         record = loads(line.decode("utf-8"))
-        cid = text_field(record, "id", f"line {number}") if isinstance(record, dict) else None
+        named = isinstance(record, dict) and isinstance(record.get("id"), str)
+        cid = text_field(record, "id", f"line {number}") if named else None
     except UnicodeDecodeError:
         return Cluster(f"line-{number}", None, "not UTF-8 text", fingerprint)
     except InputError as exc:

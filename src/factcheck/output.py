@@ -62,8 +62,8 @@ def _check_folder(path: Path, shown: str) -> None:
     folder = _stat(directory, str(directory))
     if folder is None or not stat.S_ISDIR(folder.st_mode):
         raise OutputError(f"{directory}: output directory does not exist")
-    if not os.access(directory, os.W_OK | os.X_OK):
-        raise OutputError(f"{shown}: cannot write in {directory} (permission denied)")
+    if not folder.st_mode & 0o222 or not os.access(directory, os.W_OK | os.X_OK):
+        raise OutputError(f"{shown}: cannot write in {directory} (the folder is read-only)")
 
 
 def _stat(path: Path, shown: str) -> os.stat_result | None:
