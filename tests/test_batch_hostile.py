@@ -177,9 +177,9 @@ def test_two_runs_at_once_write_every_cluster_once(tmp_path):
 def test_workers_never_outnumber_the_clusters(tmp_path, monkeypatch):
     seen = []
 
-    def fake_processes(todo, base, settings, workers):
+    def fake_processes(todo, job, workers):
         seen.append(workers)
-        yield from (batch_module.check_cluster(c, base, settings) for c in todo)
+        yield from (job(c) for c in todo)
 
     monkeypatch.setattr(batch_module, "_processes", fake_processes)
     source, out = tmp_path / "clusters.jsonl", tmp_path / "results.jsonl"
@@ -225,6 +225,25 @@ def test_workers_die_with_their_parent(sig, tmp_path):
     while time.monotonic() < deadline and any(_running(w) for w in workers):
         time.sleep(0.1)
     assert not any(_running(w) for w in workers)
+
+
+def test_confined_paths_stay_inside_the_clusters_folder(tmp_path):
+    inside, outside = tmp_path / "in", tmp_path / "secret.txt"
+    inside.mkdir()
+    outside.write_text("A secret paragraph about the budget, the treasurer said.")
+    (inside / "a.txt").write_text(STORY.format(n=4))
+    (inside / "link.txt").symlink_to(outside)
+    records = [{"path": "a.txt"}, {"path": "../secret.txt"}, {"path": str(outside)},
+               {"path": "link.txt"}]  # fmt: skip
+    source, out = inside / "clusters.jsonl", tmp_path / "r.jsonl"
+    write_lines(source, [{"id": "c", "articles": records}])
+    run_batch(source, out, Settings(engine="local"), workers=1, confined=True)
+    report = json.loads(out.read_text())["report"]
+    assert len(report["articles"]) == 1 and "secret" not in json.dumps(report["articles"])
+    assert [p["error"].count("outside") for p in report["run"]["problems"]] == [1, 1, 1]
+    out.unlink()
+    run_batch(source, out, Settings(engine="local"), workers=1)  # trusted: any readable path
+    assert len(json.loads(out.read_text())["report"]["articles"]) == 4
 
 
 def test_a_clusters_path_that_is_not_a_regular_file_is_one_line(tmp_path):

@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from . import results_file
@@ -103,7 +104,11 @@ def article_paths(clusters: list[Cluster], base: Path) -> list[Path]:
 
 
 def check_cluster(
-    cluster: Cluster, base: str, settings: Settings, engine_options: dict | None = None
+    cluster: Cluster,
+    base: str,
+    settings: Settings,
+    engine_options: dict | None = None,
+    confined: bool = False,
 ) -> dict:
     """One result line for one cluster; never raises for a cluster's own failure."""
     from .ingest import ingest_records
@@ -112,9 +117,8 @@ def check_cluster(
     if cluster.error is not None:
         return _line(cluster, error=cluster.error)
     try:
-        ingested = ingest_records(
-            cluster.articles, cluster.id, base=Path(base), max_bytes=settings.max_bytes
-        )
+        ingested = ingest_records(cluster.articles, cluster.id, base=Path(base),
+                                  max_bytes=settings.max_bytes, confined=confined)  # fmt: skip
         report = run_ingested(ingested, settings, **(engine_options or {}))
     except FactcheckError as exc:
         return _line(cluster, error=str(exc))
@@ -138,9 +142,12 @@ def run_batch(
     executor: str = "auto",
     scheduler: str | None = None,
     progress: Callable[[Summary], None] | None = None,
+    confined: bool = False,
 ) -> Summary:
     """Check every cluster of ``clusters_path`` not yet in ``output``, appending a line each.
-    ``workers`` is an upper bound: never more than there are clusters to check."""
+    ``workers`` is an upper bound: never more than there are clusters to check. With
+    ``confined`` (a clusters file from someone else), ``{"path": …}`` records may only name
+    files inside the clusters file's folder."""
     clusters = read_clusters(clusters_path)
     base = Path(clusters_path).resolve().parent
     inputs = [Path(clusters_path), *article_paths(clusters, base)]
@@ -153,8 +160,9 @@ def run_batch(
         todo = [c for c in clusters if c.id not in done]
         workers = max(1, min(workers, len(todo)))
         started = time.perf_counter()
+        job = partial(check_cluster, base=str(base), settings=settings, confined=confined)
         try:
-            for line in _results(todo, str(base), settings, workers, executor, scheduler):
+            for line in _results(todo, job, settings, workers, executor, scheduler):
                 results.append(line)
                 _count(summary, line)
                 if progress:
@@ -177,26 +185,28 @@ def _count(summary: Summary, line: dict) -> None:
     summary.cost += report["usage"]["cost_usd"] or 0.0
 
 
-def _results(todo, base, settings, workers, executor, scheduler) -> Iterator[dict]:
+def _results(todo, job, settings, workers, executor, scheduler) -> Iterator[dict]:
+    """Result lines as clusters finish; ``job`` checks one cluster (``check_cluster`` with the
+    run's folder, settings and confinement bound)."""
     engine = settings.engine
     uses_llm = engine == "llm" or (engine == "auto" and settings.model)
     if executor == "dask":
-        yield from _dask(todo, base, settings, workers, scheduler)
+        yield from _dask(todo, job, settings, workers, scheduler)
     elif workers <= 1:
         for cluster in todo:
-            yield check_cluster(cluster, base, settings)
+            yield job(cluster)
     elif uses_llm:
-        yield from _threads(todo, base, settings, workers)
+        yield from _threads(todo, job, settings, workers)
     else:
-        yield from _processes(todo, base, settings, workers)
+        yield from _processes(todo, job, workers)
 
 
-def _processes(todo, base, settings, workers) -> Iterator[dict]:
+def _processes(todo, job, workers) -> Iterator[dict]:
     pool = ProcessPoolExecutor(
         max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),)
     )
     try:
-        futures = [pool.submit(check_cluster, c, base, settings) for c in todo]
+        futures = [pool.submit(job, c) for c in todo]
         yield from _as_done(futures, todo)
     finally:  # on an error or Ctrl-C too: cancel what has not started, stop the workers
         pool.shutdown(wait=False, cancel_futures=True)
@@ -226,16 +236,12 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _threads(todo, base, settings, workers) -> Iterator[dict]:
+def _threads(todo, job, settings, workers) -> Iterator[dict]:
     limiter = RateLimiter(settings.rpm) if settings.rpm else None
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_check_llm_cluster, c, base, settings, limiter) for c in todo]
-        yield from _as_done(futures, todo)
-
-
-def _check_llm_cluster(cluster, base, settings, limiter) -> dict:
     options = {"rate_limiter": limiter} if limiter is not None else {}
-    return check_cluster(cluster, base, settings, options)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(job, c, engine_options=options) for c in todo]
+        yield from _as_done(futures, todo)
 
 
 def _as_done(futures: list[Future], todo: list[Cluster]) -> Iterator[dict]:
@@ -247,7 +253,7 @@ def _as_done(futures: list[Future], todo: list[Cluster]) -> Iterator[dict]:
             yield _line(clusters[id(future)], error=f"worker failed: {type(exc).__name__}: {exc}")
 
 
-def _dask(todo, base, settings, workers, scheduler) -> Iterator[dict]:
+def _dask(todo, job, settings, workers, scheduler) -> Iterator[dict]:
     try:
         from distributed import Client, LocalCluster
         from distributed import as_completed as dask_completed
@@ -264,8 +270,8 @@ def _dask(todo, base, settings, workers, scheduler) -> Iterator[dict]:
                                protocol="tcp://", host="127.0.0.1")  # fmt: skip
         client = Client(cluster)
     try:
-        local = replace(settings, workers=1)
-        futures = [client.submit(check_cluster, c, base, local, pure=False) for c in todo]
+        local = partial(job, settings=replace(settings, workers=1))
+        futures = [client.submit(local, c, pure=False) for c in todo]
         clusters = {f.key: c for f, c in zip(futures, todo, strict=True)}
         for future in dask_completed(futures):
             try:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .decoding import blank, decode
+from .display import visible
 from .errors import InputError
 from .models import Article, Problem, Span
 from .safejson import loads, text_field
@@ -110,9 +111,12 @@ def ingest_records(
     *,
     base: Path | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    confined: bool = False,
 ) -> Ingested:
     """Articles given as records (``{"text": …, "title"?, "outlet"?, "published"?}`` or
-    ``{"path": …}``, relative to ``base``), as a batch line carries them."""
+    ``{"path": …}``, relative to ``base``), as a batch line carries them. A record can name any
+    file the user may read; with ``confined`` (for a clusters file from someone else) a path
+    must lead, links followed, to a file inside ``base``."""
     result = Ingested()
     for n, record in enumerate(records):
         name = f"{where}[{n}]"
@@ -120,13 +124,21 @@ def ingest_records(
             if isinstance(record, dict) and isinstance(record.get("path"), str):
                 raw = text_field(record, "path", name)
                 path = Path(raw) if base is None or Path(raw).is_absolute() else base / raw
-                regular_file(path, f"{name}: {raw}")
+                regular_file(path, f"{name}: {shown(raw)}")
+                if confined:
+                    _inside(path, base, f"{name}: {shown(raw)}")
                 result.articles.extend(_read_file(path, max_bytes, result.problems))
             else:
                 result.articles.append(_from_record(record, name))
         except InputError as exc:
             result.problems.append(Problem(where=name, error=str(exc)))
     return _finished(result)
+
+
+def _inside(path: Path, base: Path | None, name: str) -> None:
+    root = Path(base or ".").resolve()
+    if not path.resolve().is_relative_to(root):
+        raise InputError(f"{name}: outside {shown(root)}; paths are confined to that folder")
 
 
 Reader = Callable[[int, list[Problem]], list[Article]]
@@ -201,9 +213,9 @@ def regular_file(path: Path, name: str) -> None:
 
 def shown(path: str | Path) -> str:
     """A path as it can be printed and written as UTF-8: bytes of a file name that are not
-    UTF-8 appear as ``\\xNN``; a name longer than 160 characters is shortened in the middle."""
-    raw = os.fsencode(path) if isinstance(path, Path) else os.fsencode(str(path))
-    text = raw.decode("utf-8", errors="backslashreplace")
+    UTF-8 appear as ``\\xNN``, control characters and direction overrides as visible stand-ins
+    (``␛``, ``‹U+202E›``); a name longer than 160 characters is shortened in the middle."""
+    text = visible(os.fsencode(str(path)).decode("utf-8", "backslashreplace"), one_line=True)
     return text if len(text) <= 160 else f"{text[:80]}…{text[-79:]}"
 
 
