@@ -267,3 +267,15 @@ def test_a_lone_surrogate_in_a_report_is_escaped_not_a_crash(tmp_path):
     target = tmp_path / "r.md"
     write_atomic(target, "model said \ud800 here")
     assert target.read_text(encoding="utf-8") == "model said \\ud800 here"
+
+
+def test_input_files_lists_what_an_output_may_not_replace(tmp_path):
+    from factcheck.ingest import input_files
+
+    (tmp_path / "d").mkdir()
+    for name in ("d/a.txt", "d/b.md", "c.json"):
+        (tmp_path / name).write_text(TEXT)
+    found = input_files([str(tmp_path / "d"), str(tmp_path / "*.json"), "-"])
+    assert sorted(p.name for p in found) == ["a.txt", "b.md", "c.json"]
+    with pytest.raises(OutputError, match="one of the inputs"):
+        write_atomic(tmp_path / "d" / "a.txt", "report", inputs=found)

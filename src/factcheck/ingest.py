@@ -145,12 +145,27 @@ Reader = Callable[[int, list[Problem]], list[Article]]
 
 
 def _expand(paths: list[str], stdin: BinaryIO | None) -> Iterator[tuple[str, Reader]]:
+    for raw, path in _files(paths):
+        if path is None:
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield "-", lambda limit, _, s=stream: [_from_bytes(_read_limited(s, "-", limit), "-")]
+        else:
+            yield shown(raw), lambda limit, problems, f=path: _read_file(f, limit, problems)
+
+
+def input_files(paths: list[str]) -> list[Path]:
+    """The files ``paths`` name (folders and globs expanded; ``-`` is not a file), as ``ingest``
+    would read them: what an output may not replace."""
+    return [path for _, path in _files(list(paths)) if path is not None]
+
+
+def _files(paths: list[str]) -> Iterator[tuple[str | Path, Path | None]]:
+    """Each file to read, as named and as a path (None for ``-``, standard input)."""
     if not paths:
         raise InputError("no input given: name files, a directory, a glob, or - for stdin")
     for raw in paths:
         if raw == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            yield "-", lambda limit, _, s=stream: [_from_bytes(_read_limited(s, "-", limit), "-")]
+            yield raw, None
             continue
         path = Path(raw)
         kind = _kind(path, raw)
@@ -158,17 +173,15 @@ def _expand(paths: list[str], stdin: BinaryIO | None) -> Iterator[tuple[str, Rea
             files = sorted(p for p in path.rglob("*") if _is_article_file(p, path))
             if not files:
                 raise InputError(f"{shown(raw)}: directory has no articles ({_suffix_list()})")
-            for file in files:
-                yield shown(file), lambda limit, problems, f=file: _read_file(f, limit, problems)
+            yield from ((file, file) for file in files)
         elif kind == "file":
-            yield shown(raw), lambda limit, problems, f=path: _read_file(f, limit, problems)
+            yield raw, path
         elif kind is None and glob.has_magic(raw):
             matches = sorted(Path(m) for m in glob.glob(raw, recursive=True))
             files = [m for m in matches if _kind(m, str(m)) == "file"]
             if not files:
                 raise InputError(f"{shown(raw)}: pattern matches no files")
-            for file in files:
-                yield shown(file), lambda limit, problems, f=file: _read_file(f, limit, problems)
+            yield from ((file, file) for file in files)
         elif kind is None:
             raise InputError(f"{shown(raw)}: no such file or directory")
         else:

@@ -100,7 +100,8 @@ def _within(option: str, value: object, low: int, high: int, unit: str) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
         raise UsageError(f"{option} must be a whole number of {unit}, got {value!r}")
     if not low <= value <= high:
-        raise UsageError(f"{option} must be between {low:,} and {high:,} {unit}, got {value:,}")
+        got = f"{value:,}" if abs(value) < 10**21 else f"a number of {len(str(abs(value)))} digits"
+        raise UsageError(f"{option} must be between {low:,} and {high:,} {unit}, got {got}")
 
 
 def _coerce(values: dict[str, object]) -> dict[str, object]:
