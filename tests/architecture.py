@@ -29,7 +29,8 @@ LAYERS = {
     "shared": ("models", "errors", "settings", "output", "names", "people", "quantities",
                "times", "lexical", "wording", "choose", "quoting", "spelling", "variants",
                "denials", "layout", "lookalike", "proposals", "reading", "difference",
-               "lexicon"),
+               "lexicon", "decoding", "safejson", "results_file", "comparable", "display",
+               "spellings"),
 }  # fmt: skip
 
 
