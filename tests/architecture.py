@@ -24,13 +24,13 @@ LAYERS = {
     "library": ("__init__", "pipeline", "batch", "evaluation", "report", "schema"),
     "stages": ("ingest", "fetch", "webpage", "feed", "segment", "extract", "align", "judge",
                "sweep", "unsupported", "rewrites", "brief", "swaps", "quotes", "rewording",
-               "verify", "cover", "compare", "figures", "clauses"),
+               "verify", "cover", "compare", "figures", "clauses", "isolation"),
     "engines": ("engines", "engines.local", "engines.llm"),
     "shared": ("models", "errors", "settings", "output", "names", "people", "quantities",
                "times", "lexical", "wording", "choose", "quoting", "spelling", "variants",
                "denials", "layout", "lookalike", "proposals", "reading", "difference",
                "lexicon", "decoding", "safejson", "results_file", "comparable", "display",
-               "spellings"),
+               "spellings", "redaction", "deadline"),
 }  # fmt: skip
 
 

@@ -111,8 +111,12 @@ def shared(
     concurrency: Annotated[
         int | None, opt("--concurrency", "Calls in flight at once (default 4).", True)
     ] = None,
-    timeout: Annotated[float | None, opt("--timeout", "Seconds to wait for one model answer "
-        "(default 120).", True)] = None,
+    timeout: Annotated[float | None, opt("--timeout", "Seconds one model call may take, retries "
+        "included (default 120).", True)] = None,
+    deadline: Annotated[float | None, opt("--deadline", "Seconds the whole run may take; what "
+        "is not done by then is listed as a problem (exit 3) (env FACTCHECK_DEADLINE).")] = None,
+    token_budget: Annotated[int | None, opt("--token-budget", "Tokens the run's model calls may "
+        "spend, input and output; then no more calls (default 10,000,000).", True)] = None,
     max_output_tokens: Annotated[int | None, opt("--max-output-tokens", "Longest answer one call "
         "may return, in tokens (default 4096).", True)] = None,
     price: Annotated[str | None, opt("--price", "INPUT,OUTPUT USD per million tokens, for "

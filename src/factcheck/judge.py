@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING
 
+from .isolation import FAILED, attempt, each
 from .models import (
     Article,
     Cell,
@@ -36,18 +37,29 @@ MIN_CONFIDENCE = 0.5
 
 
 def judge(groups: list[ClaimGroup], articles: dict[str, Article], engine: Engine) -> Judged:
-    """Cells of every group that spans two or more articles, and one finding per conflict."""
+    """Cells of every group that spans two or more articles, and one finding per conflict; a
+    group whose judging raises a bug is a problem of its own (``isolation``)."""
     shared = [g for g in groups if len(g.articles) >= 2]
     result = Judged()
-    for group, judgement in zip(shared, engine.judge_groups(shared, articles), strict=True):
+    judgements = each(lambda some: engine.judge_groups(some, articles), shared,
+                      _group_name, None, result.problems)  # fmt: skip
+    for group, judgement in zip(shared, judgements, strict=True):
         if judgement is None:  # the engine could not judge it (and said why)
             continue
-        verdicts = settle(group, judgement)
-        result.groups.append(report_group(group, verdicts, judgement.topic))
-        finding = group_finding(group, verdicts)
-        if finding is not None:
-            result.findings.append(finding)
+        judged = attempt(result.problems, _group_name(group), _judged, group, judgement)
+        if judged is not FAILED:
+            result.groups.append(judged[0])
+            result.findings += [judged[1]] if judged[1] is not None else []
     return result
+
+
+def _judged(group: ClaimGroup, judgement: GroupJudgement) -> tuple[Group, Finding | None]:
+    verdicts = settle(group, judgement)
+    return report_group(group, verdicts, judgement.topic), group_finding(group, verdicts)
+
+
+def _group_name(group: ClaimGroup) -> str:
+    return f"group {group.id}"
 
 
 def settle(group: ClaimGroup, judgement: GroupJudgement) -> dict[str, Verdict]:

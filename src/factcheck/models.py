@@ -212,6 +212,11 @@ class Usage(_Model):
     reasks: int = Field(default=0, description="Re-asks after an invalid answer.")
     input_tokens: int = Field(default=0, description="Prompt tokens.")
     output_tokens: int = Field(default=0, description="Completion tokens.")
+    unknown_token_calls: int = Field(
+        default=0,
+        description="Calls whose token counts the server left out or gave as impossible "
+        "(negative, fractional, more than the call could use); not in the totals or the cost.",
+    )
     cost_usd: float | None = Field(default=None, description="Cost, when the price is known.")
     by_stage: dict[str, dict[str, int]] = Field(
         default_factory=dict, description="Calls and tokens per stage."
@@ -276,10 +281,12 @@ class ClaimDraft:
 
 @dataclass
 class Extraction:
-    """Claims of every article, in article order, and how many were dropped."""
+    """Claims of every article, in article order, how many were dropped, and the articles
+    that could not be processed."""
 
     claims: list[Claim] = field(default_factory=list)
     dropped: int = 0
+    problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass
@@ -338,10 +345,12 @@ class GroupJudgement:
 
 @dataclass
 class Judged:
-    """Groups for the report and the contradiction findings."""
+    """Groups for the report and the contradiction findings, and the groups that could not
+    be judged."""
 
     groups: list[Group] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass

@@ -4,6 +4,10 @@ report.
 ``run`` returns a ``Report``; ``run_ingested`` does the same for articles already read;
 ``run_extract`` stops after extraction. None of them prints or exits. The stages get the engine
 the settings choose and call it; the pipeline only passes results from one stage to the next.
+
+A bug met in one article, one group or one later step (the people, the cluster sweep, unsupported
+additions, the brief) makes it a problem of the report (``isolation``): the step's findings are
+left out and the run goes on, partial (exit 3). ``settings.deadline`` starts when the run does.
 """
 
 from __future__ import annotations
@@ -15,17 +19,29 @@ from typing import BinaryIO
 
 from .align import align
 from .brief import compose, contested_claims
+from .deadline import Deadline
 from .engines import Engine, get_engine
 from .engines.local import LocalEngine
 from .extract import extract
 from .ingest import Ingested, ingest
+from .isolation import FAILED, attempt
 from .judge import as_updates, judge, judge_people
 from .lexical import looks_english
-from .models import Article, Claim, ClaimGroup, ExtractReport, Report, RunInfo
+from .models import (
+    Article,
+    Brief,
+    Claim,
+    ClaimGroup,
+    Composed,
+    ExtractReport,
+    Problem,
+    Report,
+    RunInfo,
+)
 from .people import PersonIndex
 from .rewrites import find_derived, independent_source
 from .settings import Settings
-from .sweep import sweep
+from .sweep import Swept, sweep
 from .unsupported import find_unsupported, rank
 
 
@@ -33,9 +49,10 @@ def run(
     paths: list[str], settings: Settings, stdin: BinaryIO | None = None, **engine_options
 ) -> Report:
     """Check the articles named by ``paths`` and return the full report."""
+    deadline = Deadline(settings.deadline)
     started, clock = _now(), time.perf_counter()
     ingested = ingest(paths, stdin=stdin, max_bytes=settings.max_bytes)
-    engine = get_engine(settings, **engine_options)
+    engine = get_engine(settings, deadline=deadline, **engine_options)
     try:
         return _run(engine, ingested, started, clock)
     finally:
@@ -45,7 +62,7 @@ def run(
 def run_ingested(ingested: Ingested, settings: Settings, **engine_options) -> Report:
     """Check articles already read (a batch line's records)."""
     started, clock = _now(), time.perf_counter()
-    engine = get_engine(settings, **engine_options)
+    engine = get_engine(settings, deadline=Deadline(settings.deadline), **engine_options)
     try:
         return _run(engine, ingested, started, clock)
     finally:
@@ -54,21 +71,27 @@ def run_ingested(ingested: Ingested, settings: Settings, **engine_options) -> Re
 
 def _run(engine: Engine, ingested: Ingested, started: str, clock: float) -> Report:
     extraction = extract(ingested.articles, engine)
+    problems = extraction.problems
     claims = {c.id: c for c in extraction.claims}
     people = PersonIndex(extraction.claims)
     groups = align(extraction.claims, people)
-    derived = _derived(engine, ingested.unique, extraction.claims, groups)
+    derived = _guarded(problems, "rewrites", {}, _derived, engine, ingested.unique,
+                       extraction.claims, groups)  # fmt: skip
     articles = [a.model_copy(update={"derived_from": derived.get(a.id)}) for a in ingested.articles]
     by_id = {a.id: a for a in articles}
     judged = judge(groups, by_id, engine)
-    about_people = judge_people(people, claims)
-    swept = sweep(claims, by_id, judged.groups, judged.findings + about_people, engine)
+    problems += judged.problems
+    about_people = _guarded(problems, "people", [], judge_people, people, claims)
+    swept = _guarded(problems, "cluster sweep", Swept(), sweep, claims, by_id, judged.groups,
+                     judged.findings + about_people, engine)  # fmt: skip
     findings = as_updates(judged.findings + swept.findings, claims, by_id) + about_people
     contested = contested_claims(findings)
-    findings += find_unsupported(groups, derived, contested, source_labels(articles))
+    findings += _guarded(problems, "unsupported additions", [], find_unsupported, groups,
+                         derived, contested, source_labels(articles))  # fmt: skip
     findings = rank(findings)
     independent = {independent_source(a.id, derived) for a in ingested.unique}
-    composed = compose(groups, findings, claims, derived, len(independent), engine)
+    composed = _guarded(problems, "brief", Composed(Brief(), 0), compose, groups, findings,
+                        claims, derived, len(independent), engine)  # fmt: skip
     usage = engine.usage().model_copy(
         update={
             "dropped_claims": extraction.dropped,
@@ -77,7 +100,7 @@ def _run(engine: Engine, ingested: Ingested, started: str, clock: float) -> Repo
         }
     )
     return Report(
-        run=_run_info(engine, started, clock, ingested, extraction.claims),
+        run=_run_info(engine, started, clock, ingested, extraction.claims, problems),
         usage=usage,
         articles=articles,
         claims=extraction.claims,
@@ -87,17 +110,24 @@ def _run(engine: Engine, ingested: Ingested, started: str, clock: float) -> Repo
     )
 
 
+def _guarded(problems: list[Problem], where: str, empty, step, *args):
+    """``step(*args)``; a bug in it is a problem of ``where`` and ``empty`` stands in."""
+    result = attempt(problems, where, step, *args)
+    return empty if result is FAILED else result
+
+
 def run_extract(
     paths: list[str], settings: Settings, stdin: BinaryIO | None = None, **engine_options
 ) -> ExtractReport:
     """Ingest and extract only: the articles and their claims."""
+    deadline = Deadline(settings.deadline)
     started, clock = _now(), time.perf_counter()
     ingested = ingest(paths, stdin=stdin, max_bytes=settings.max_bytes)
-    engine = get_engine(settings, **engine_options)
+    engine = get_engine(settings, deadline=deadline, **engine_options)
     try:
         extraction = extract(ingested.articles, engine)
         return ExtractReport(
-            run=_run_info(engine, started, clock, ingested, extraction.claims),
+            run=_run_info(engine, started, clock, ingested, extraction.claims, extraction.problems),
             usage=engine.usage().model_copy(update={"dropped_claims": extraction.dropped}),
             articles=ingested.articles,
             claims=extraction.claims,
@@ -124,7 +154,12 @@ def source_labels(articles) -> dict[str, str]:
 
 
 def _run_info(
-    engine, started: str, clock: float, ingested: Ingested, claims: list | None = None
+    engine,
+    started: str,
+    clock: float,
+    ingested: Ingested,
+    claims: list | None = None,
+    stage_problems: list[Problem] = (),
 ) -> RunInfo:
     notes = []
     duplicates = len(ingested.articles) - len(ingested.unique)
@@ -144,7 +179,7 @@ def _run_info(
                 "may not be English (the local engine's rules are for English; use the llm "
                 "engine): " + ", ".join(foreign[:5])
             )
-    problems = ingested.problems + engine.problems()
+    problems = ingested.problems + engine.problems() + list(stage_problems)
     return RunInfo(
         notes=notes,
         engine=engine.name,
