@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,7 +21,7 @@ from ..difference import Difference, ranked
 from ..settings import Settings
 from ..verify import Sources, verify, weights
 from .cases import LABELS, Case
-from .metrics import Scores, best
+from .metrics import Scores, best, prf
 
 GRID = [i / 40 for i in range(1, 40)]
 MAX_SOURCE_CHARS = 24_000  # a longer source is cut to fit one llm call's context
@@ -146,16 +147,50 @@ def decide(task: str, signals: Signals, support_at: float, contra_at: float) -> 
 
 
 def fit_thresholds(task: str, cases: list[Case], signals: list[Signals]) -> tuple[float, float]:
-    """Decision thresholds that maximise balanced accuracy on ``cases`` (the dev split)."""
+    """Decision thresholds that maximise balanced accuracy on ``cases`` (the dev split): every
+    pair on the grid, as ``decide`` would label (the first of equals), found by counting each
+    class above each support threshold once per contradiction threshold."""
     contra_grid = GRID if task in ("nli", "headline_vs_body") else [1.1]
+    high, low = _SIDES[task]
+    totals = Counter(c.label for c in cases)
+    levels = [sum(s.support >= at for at in GRID) for s in signals]  # thresholds reached
+    table = {}
+    for j, contra_at in enumerate(contra_grid):
+        flagged, above = _counts(task, cases, signals, levels, contra_at)
+        for i in range(len(GRID)):
+            hits = {"contradiction": flagged["contradiction"]}
+            hits[high] = hits.get(high, 0) + above[i][high]
+            hits[low] = totals[low] - flagged[low] - above[i][low]
+            recalls = [prf(hits.get(k, 0), 0, totals[k] - hits.get(k, 0))[1]
+                       for k in LABELS[task] if totals[k]]  # fmt: skip
+            table[(i, j)] = sum(recalls) / len(recalls) if recalls else 0.0
+    i, j = best(itertools.product(range(len(GRID)), range(len(contra_grid))), table.get, (0, 0))
+    return GRID[i], contra_grid[j]
 
-    def accuracy(thresholds: tuple[float, float]) -> float:
-        scores = Scores(LABELS[task])
-        for case, signal in zip(cases, signals, strict=True):
-            scores.add(case.label, decide(task, signal, *thresholds))
-        return scores.balanced_accuracy()
 
-    return best(itertools.product(GRID, contra_grid), accuracy, (0.5, 0.5))
+_SIDES = {"doc_claim": ("supported", "unsupported"), "nli": ("supported", "unsupported"),
+          "headline_vs_body": ("supported", "neutral"),
+          "body_pair": ("contradiction", "consistent")}  # fmt: skip
+
+
+def _counts(
+    task: str, cases: list[Case], signals: list[Signals], levels: list[int], contra_at: float
+) -> tuple[Counter, list[Counter]]:
+    """Per gold label: the cases ``decide`` calls contradictions at ``contra_at``; and, of the
+    others, those whose support reaches each threshold of the grid."""
+    flagged: Counter = Counter()
+    at_level: list[Counter] = [Counter() for _ in range(len(GRID) + 1)]
+    checks_contra = task in ("nli", "headline_vs_body")
+    for case, signal, level in zip(cases, signals, levels, strict=True):
+        if checks_contra and signal.contra >= contra_at:
+            flagged[case.label] += 1
+        else:
+            at_level[level][case.label] += 1
+    above, running = [Counter() for _ in GRID], Counter()
+    for i in range(len(GRID) - 1, -1, -1):
+        running.update(at_level[i + 1])
+        above[i] = Counter(running)
+    return flagged, above
 
 
 def overlap_score(case: Case) -> float:
