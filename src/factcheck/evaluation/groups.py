@@ -35,18 +35,21 @@ NO_DEV_SELF = "the cases reported (no dev cases): optimistic"
 
 
 class Counted:
-    """A predictor that times each case and reports progress over the cases chosen."""
+    """A predictor that times each case (wall and CPU seconds), counts every prediction (those
+    of dev cases scored only to fit thresholds too) and reports progress over the cases chosen."""
 
     def __init__(self, predictor: Predictor, total: int, progress) -> None:
-        self.predictor, self.total, self.progress, self.done = predictor, total, progress, 0
+        self.predictor, self.total, self.progress = predictor, total, progress
+        self.done = self.predicted = 0
 
-    def __call__(self, case: Case, counts: bool = True) -> tuple[Signals, float]:
-        clock = time.perf_counter()
+    def __call__(self, case: Case, counts: bool = True) -> tuple[Signals, float, float]:
+        clock, cpu = time.perf_counter(), time.process_time()
         signals = self.predictor(case)
-        seconds = time.perf_counter() - clock
+        wall, cpu = time.perf_counter() - clock, time.process_time() - cpu
+        self.predicted += 1
         if counts:
             self.skip(1)
-        return signals, seconds
+        return signals, wall, cpu
 
     def skip(self, cases: int) -> None:
         self.done += cases
@@ -60,12 +63,12 @@ def classify_group(
     """The pooled group's result, with why for each case judged unsupported; then one result
     per subset when the group has several."""
     signals: dict[int, Signals] = {}
-    seconds: dict[int, float] = {}
+    seconds: dict[int, tuple[float, float]] = {}  # wall and CPU
     for case in cases:
-        signals[id(case)], seconds[id(case)] = counted(case)
+        signals[id(case)], *seconds[id(case)] = counted(case)
     for case in dev:
         if id(case) not in signals:
-            signals[id(case)], _ = counted(case, counts=False)
+            signals[id(case)], _, _ = counted(case, counts=False)
     group = cases[0].group
     subsets = sorted({c.subset for c in cases if c.subset})
     views = [(group, cases, dev)]
@@ -75,7 +78,8 @@ def classify_group(
     results = []
     for name, view, view_dev in views:
         result, predicted = _scored(name, view, view_dev, signals, defaults)
-        result["engine"]["seconds"] = round(sum(seconds[id(c)] for c in view), 3)
+        result["engine"]["seconds"] = round(sum(seconds[id(c)][0] for c in view), 3)
+        result["engine"]["cpu_seconds"] = round(sum(seconds[id(c)][1] for c in view), 3)
         result["subset_of"] = None if name == group else group
         results.append(result)
         if name == group:

@@ -17,8 +17,10 @@ def render_eval(results: list[dict], fmt: str, explain: bool = False) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, width=140, color_system=None)
     for result in results:
-        console.rule(f"{result['file']} · split {result['split']} · engine {result['engine']} · "
-                     f"{result['cases']} cases · {result['seconds']:.1f} s")  # fmt: skip
+        head = f"{result['file']} · split {result['split']} · engine {result['engine']}"
+        console.rule(
+            f"{head} · {result['cases']} cases{_extra(result)} · {result['seconds']:.1f} s"
+        )
         if result.get("usage") is not None:
             console.print(usage_text(result["usage"]))
         classified = [g for g in result["groups"] if g["task"] != "cluster"]
@@ -34,6 +36,12 @@ def render_eval(results: list[dict], fmt: str, explain: bool = False) -> str:
             if group["task"] == "cluster":
                 console.print(_cluster_table(group))
     return buffer.getvalue()
+
+
+def _extra(result: dict) -> str:
+    """The dev cases scored only to fit thresholds, when there were any."""
+    extra = result.get("predicted", 0) - result["cases"]
+    return f" (+{extra} dev cases to fit thresholds)" if extra > 0 else ""
 
 
 def usage_text(usage: dict) -> str:
@@ -60,17 +68,26 @@ def _classification_table(groups: list[dict]) -> Table:
         table.add_column(column)
     for g in groups:
         engine, overlap, majority = g["engine"], g["overlap"], g["majority"]
-        best_baseline = max(overlap["balanced_accuracy"], majority["balanced_accuracy"])
-        verdict = "above baselines" if engine["balanced_accuracy"] > best_baseline else (
-            "BELOW a baseline")  # fmt: skip
         name = f"  └ {g['group']}" if g.get("subset_of") else g["group"]
         table.add_row(
             name, str(g["n"]), f"{engine['balanced_accuracy']:.3f}", _f1s(engine),
             _num(engine["roc_auc"]), f"{majority['balanced_accuracy']:.3f}",
-            f"{overlap['balanced_accuracy']:.3f}", _num(overlap["roc_auc"]), verdict,
+            f"{overlap['balanced_accuracy']:.3f}", _num(overlap["roc_auc"]), verdict(g),
             f"{engine['seconds'] / max(1, g['n']) * 1000:.1f}",
         )  # fmt: skip
     return table
+
+
+def verdict(group: dict) -> str:
+    """'above baselines', or 'BELOW a baseline' on balanced accuracy; and whether the engine
+    ranks below the overlap baseline (ROC AUC)."""
+    engine, overlap, majority = group["engine"], group["overlap"], group["majority"]
+    best_baseline = max(overlap["balanced_accuracy"], majority["balanced_accuracy"])
+    said = "above baselines" if engine["balanced_accuracy"] > best_baseline else "BELOW a baseline"
+    ours, theirs = engine.get("roc_auc"), overlap.get("roc_auc")
+    if ours is not None and theirs is not None and ours < theirs:
+        said += "; AUC BELOW overlap"
+    return said
 
 
 def _fitting_notes(groups: list[dict]) -> list[str]:

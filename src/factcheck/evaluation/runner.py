@@ -138,7 +138,7 @@ def evaluate(
     and both baselines."""
     predictor = predictor or local_predictor()
     chosen = select(all_cases, split, limit)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     groups: dict[str, list[Case]] = defaultdict(list)
     for case in chosen:
         groups[case.group].append(case)
@@ -157,7 +157,8 @@ def evaluate(
         for result in classify_group(cases, dev, counted, getattr(predictor, "defaults", None)):
             results.append({**result, "engine": {"name": engine, **result["engine"]}})
     return {"split": split, "engine": engine, "cases": len(chosen), "groups": results,
-            "seconds": round(time.perf_counter() - started, 2)}  # fmt: skip
+            "predicted": counted.predicted, "seconds": round(time.perf_counter() - started, 2),
+            "cpu_seconds": round(time.process_time() - cpu, 2)}  # fmt: skip
 
 
 def _cluster_group(group: str, cases: list[Case], runner: ClusterRunner | None) -> dict:
