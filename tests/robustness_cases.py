@@ -104,7 +104,8 @@ CASES = [
     Case("output folder missing", {"a.txt": STORY.encode()}, ["a.txt", "-o", "no/such/r.json"],
          2, "output directory does not exist", "one-line error; nothing written"),
     Case("unknown format", {"a.txt": STORY.encode()}, ["a.txt", "--format", "pdf"], 2,
-         "Invalid value", "usage error from the option parser, exit 2"),
+         "unknown format 'pdf'; choose text, json, md or html",
+         "usage error from the option parser in plain words, exit 2"),
 ]  # fmt: skip
 
 

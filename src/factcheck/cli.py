@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Annotated
 
 import typer
-from typer.core import TyperGroup
 
-from . import progress
+from . import __version__, progress
+from .cli_help import Command, Group
 from .cli_options import (
     Cases,
     Clusters,
@@ -51,40 +52,8 @@ FAIL_KINDS = {
 }
 
 
-class _OneLineErrors(TyperGroup):
-    """Usage errors as one line, like every other error (click draws a multi-line panel)."""
-
-    def main(self, *args, standalone_mode: bool = True, **kwargs):
-        try:  # recent typer vendors click as ``typer._click``
-            from typer._click import exceptions as click
-        except ImportError:  # pragma: no cover - depends on the installed typer
-            from click import exceptions as click
-        try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
-        except click.NoArgsIsHelpError as exc:
-            if not standalone_mode:
-                raise
-            typer.echo(exc.ctx.get_help() if exc.ctx else "factcheck --help")
-            sys.exit(0)
-        except click.UsageError as exc:
-            if not standalone_mode:
-                raise
-            where = exc.ctx.command_path if exc.ctx else "factcheck"
-            message = " ".join(exc.format_message().split())
-            typer.echo(f"factcheck: error: {message} (see {where} --help)", err=True)
-            sys.exit(2)
-        except typer.Abort:
-            if not standalone_mode:
-                raise
-            typer.echo("factcheck: interrupted", err=True)
-            sys.exit(130)
-        if standalone_mode:
-            sys.exit(code or 0)
-        return code
-
-
 app = typer.Typer(
-    cls=_OneLineErrors,
+    cls=Group,
     help="Compare several articles on one story: claims with verbatim evidence, "
     "contradictions, unsupported additions and a cited brief.",
     no_args_is_help=True,
@@ -92,6 +61,24 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"factcheck {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", help="Print the version and exit.", callback=_version,
+                     is_eager=True),
+    ] = False,
+) -> None:  # fmt: skip
+    """Compare several articles on one story: claims with verbatim evidence, contradictions,
+    unsupported additions and a cited brief."""
 
 
 def _guarded(debug: bool, work) -> None:
@@ -110,7 +97,7 @@ def _guarded(debug: bool, work) -> None:
 
 def command(name: str | None = None):
     """Register ``func(settings, ...)`` as a command taking the shared options too."""
-    return lambda func: app.command(name=name)(with_shared(func, _guarded))
+    return lambda func: app.command(name=name, cls=Command)(with_shared(func, _guarded))
 
 
 @command()
@@ -215,7 +202,7 @@ def eval_command(
     return 0
 
 
-@app.command()
+@app.command(cls=Command)
 def schema(output: Output = None) -> None:
     """Print the JSON Schema of the report (the findings contract).
 
