@@ -26,7 +26,7 @@ LAYERS = {
                "unsupported", "rewrites", "brief", "swaps"),
     "engines": ("engines", "engines.local", "engines.llm"),
     "shared": ("models", "errors", "settings", "output", "names", "people", "quantities",
-               "times", "lexical", "wording", "choose", "quoting"),
+               "times", "lexical", "wording", "choose", "quoting", "labels"),
 }  # fmt: skip
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import BinaryIO
 
 from .align import align
@@ -19,6 +18,7 @@ from .engines.local import LocalEngine
 from .extract import extract
 from .ingest import Ingested, ingest
 from .judge import as_updates, judge, judge_people
+from .labels import file_name, source_label
 from .lexical import looks_english
 from .models import Article, Claim, ClaimGroup, ExtractReport, Report, RunInfo
 from .people import PersonIndex
@@ -111,8 +111,9 @@ def _derived(
 
 
 def source_labels(articles) -> dict[str, str]:
-    """'[n] name' for each article id, numbered in report order."""
-    return {a.id: f"[{n}] {Path(a.source).name}" for n, a in enumerate(articles, start=1)}
+    """'[n] Outlet: Title' (or the file name) for each article id, numbered in report order,
+    short enough for an explanation."""
+    return {a.id: f"[{n}] {source_label(a, limit=50)}" for n, a in enumerate(articles, start=1)}
 
 
 def _run_info(
@@ -126,11 +127,11 @@ def _run_info(
         notes.append(f"{duplicates} exact duplicate(s) counted once")
     if claims is not None:
         with_claims = {c.article for c in claims}
-        empty = [Path(a.source).name for a in ingested.unique if a.id not in with_claims]
+        empty = [file_name(a) for a in ingested.unique if a.id not in with_claims]
         if empty:
             notes.append("no checkable sentence in " + ", ".join(empty[:5]))
     if engine.name == "local":
-        foreign = [Path(a.source).name for a in ingested.unique if not looks_english(a.text)]
+        foreign = [file_name(a) for a in ingested.unique if not looks_english(a.text)]
         if foreign:
             notes.append(
                 "may not be English (the local engine's rules are for English; use the llm "
