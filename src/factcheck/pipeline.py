@@ -1,14 +1,18 @@
 """The pipeline: ingest → segment → extract → align → judge → unsupported → brief → report.
 
-``run`` returns a ``Report``; ``run_ingested`` does the same for articles already read;
-``run_extract`` stops after extraction. None of them prints or exits. The stages get the engine
-the settings choose and call it; the pipeline only passes results from one stage to the next.
+``check`` (the library's entry point, exported as ``factcheck.check``) and ``run`` return a
+``Report``; ``check_texts`` does the same for texts in memory, ``run_ingested`` for articles
+already read; ``run_extract`` stops after extraction. None of them prints or exits. The
+stages get the engine the settings choose and call it; the pipeline only passes results from
+one stage to the next.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from datetime import UTC, datetime
+from os import PathLike
 from typing import BinaryIO
 
 from .align import align
@@ -16,7 +20,7 @@ from .brief import compose, contested_claims
 from .engines import Engine, get_engine
 from .engines.local import LocalEngine
 from .extract import extract
-from .ingest import Ingested, ingest
+from .ingest import Ingested, ingest, ingest_records
 from .judge import as_updates, judge, judge_people
 from .labels import file_name, source_label
 from .lexical import looks_english
@@ -25,6 +29,29 @@ from .people import PersonIndex
 from .rewrites import find_derived, independent_source
 from .settings import Settings
 from .unsupported import find_unsupported, rank
+
+
+def check(
+    paths: str | PathLike | Iterable[str | PathLike], settings: Settings | None = None
+) -> Report:
+    """Check the articles named by ``paths`` (one path or several: files, folders, globs) and
+    return the report. ``settings`` default to ``Settings()``: the local engine unless a model
+    is named. Raises ``InputError`` when nothing can be read, ``ConfigError`` or
+    ``EngineError`` when the engine cannot run; articles that fail alone are listed in
+    ``report.run.problems``."""
+    if isinstance(paths, str | PathLike):
+        paths = [paths]
+    return run([str(p) for p in paths], settings or Settings())
+
+
+def check_texts(
+    articles: Iterable[str | dict], settings: Settings | None = None, where: str = "text"
+) -> Report:
+    """Check articles given in memory: plain strings, or records ``{"text": …, "title"?,
+    "outlet"?, "published"?, "url"?}``; each is named ``text[n]`` unless it has a ``source``."""
+    records = [{"text": a} if isinstance(a, str) else a for a in articles]
+    settings = settings or Settings()
+    return run_ingested(ingest_records(records, where, max_bytes=settings.max_bytes), settings)
 
 
 def run(
