@@ -2,8 +2,8 @@
 address's host or the file name. Only a label: ``Article.source`` stays the path or address.
 
 The title comes from the article's metadata (HTML ``<title>`` or OpenGraph, a JSON record's
-``title``), or from its first line when that line reads as a headline: short, no sentence
-punctuation at its end, and more text below it. The outlet comes from the metadata, else from
+``title``), or from its first line when that line reads as a headline (``layout`` says it is
+a heading) with more text below it. The outlet comes from the metadata, else from
 the host of the article's ``url`` (without ``www.``).
 """
 
@@ -13,15 +13,11 @@ import re
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
+from .layout import line_kind
 from .models import Article
 
-HEADLINE_MAX_WORDS = 20
-HEADLINE_MAX_CHARS = 160
-_SENTENCE_END = re.compile(r"""[.!?…:;,]["'”’)\]]*$""")
-# not headlines: a byline, a photo credit, a dateline that runs on ("CITY (Agency) -")
-_NOT_HEADLINE = re.compile(
-    r"^by\s|\b(?:photo|image|picture)s?\s*:|^(?:updated|published|posted)\b|[-–—]$", re.IGNORECASE
-)
+# headings that name no article: a dateline that runs on ("CITY (Agency) -"), a timestamp
+_NOT_HEADLINE = re.compile(r"^(?:updated|published|posted)\b|[-–—]$", re.IGNORECASE)
 _WEB = re.compile(r"^https?://", re.IGNORECASE)
 
 
@@ -45,17 +41,13 @@ def file_name(article: Article) -> str:
 
 
 def headline(text: str) -> str | None:
-    """The first line, when it reads as a headline rather than the first sentence."""
+    """The first line, when ``layout`` reads it as a heading (not a sentence, byline or
+    caption) of two words or more, with more text below it and no dateline or timestamp."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if len(lines) < 2:
         return None
     first = " ".join(lines[0].split())
-    words = first.split()
-    if not 2 <= len(words) <= HEADLINE_MAX_WORDS or len(first) > HEADLINE_MAX_CHARS:
-        return None
-    if _SENTENCE_END.search(first) or _NOT_HEADLINE.search(first):
-        return None
-    if not (first[0].isupper() or first[0].isdigit()):
+    if line_kind(first) != "heading" or len(first.split()) < 2 or _NOT_HEADLINE.search(first):
         return None
     return first
 
