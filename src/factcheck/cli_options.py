@@ -158,7 +158,7 @@ def shared(
         "call may return, in tokens.", "N", default=DEFAULTS.max_output_tokens, llm=True,
         min=1)] = None,
     price: Annotated[str | None, opt("--price", "USD per million input and output tokens, for "
-        "models not in the price table.", "IN,OUT", env="FACTCHECK_PRICE", llm=True)] = None,
+        "models genai-prices does not list.", "IN,OUT", env="FACTCHECK_PRICE", llm=True)] = None,
     batch_api: Annotated[bool, opt("--batch-api", "Send extraction and judging through the "
         "OpenAI Batch API (cheaper, slower).", llm=True)] = False,
     prompts_dir: Annotated[str | None, opt("--prompts-dir", "Use the templates in this folder, "
