@@ -17,6 +17,7 @@ from typing import Annotated
 import typer
 
 from . import __version__, progress
+from .cli_config import default_map, find_config
 from .cli_help import Command, Group
 from .cli_options import (
     Cases,
@@ -71,6 +72,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _options(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", "-V", help="Print the version and exit.", callback=_version,
@@ -79,6 +81,22 @@ def _options(
 ) -> None:  # fmt: skip
     """Compare several articles on one story: claims with verbatim evidence, contradictions,
     unsupported additions and a cited brief."""
+    try:
+        found = find_config(Path.cwd())
+        if found is not None:
+            path, table = found
+            ctx.default_map = default_map(table, _option_names(ctx.command), path)
+    except FactcheckError as exc:
+        typer.echo(f"factcheck: error: {exc}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+
+
+def _option_names(group) -> dict[str, set[str]]:
+    """Each command's option names, as a config file may set them."""
+    return {
+        name: {p.name for p in command.params if p.param_type_name == "option"} - {"help"}
+        for name, command in group.commands.items()
+    }
 
 
 def _guarded(debug: bool, work) -> None:

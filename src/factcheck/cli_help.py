@@ -43,12 +43,15 @@ class _NamedArgument(TyperArgument):
 
 
 class _NamedOption(TyperOption):
-    """An option whose default shows as ``[default: 4]`` whether the declared default or a
-    described one gives it, and whose value name is its only type hint."""
+    """An option whose default shows as ``[default: 4]`` whether a config file, the declared
+    default or a described one gives it, and whose value name is its only type hint."""
 
     def _get_default_string(self, *, ctx, show_default_is_str: bool, default_value) -> str:
-        if show_default_is_str:
+        configured = ctx.lookup_default(self.name, call=False) if self.name else None
+        if show_default_is_str and configured is None:
             return str(self.show_default)
+        if configured is not None:
+            return str(getattr(configured, "value", configured))
         return super()._get_default_string(
             ctx=ctx, show_default_is_str=show_default_is_str, default_value=default_value
         )
@@ -134,6 +137,8 @@ def _bad_value(exc: click_errors.BadParameter, param) -> str:
     source = exc.ctx.get_parameter_source(param.name) if exc.ctx and param.name else None
     if source == ParameterSource.ENVIRONMENT:
         shown += f" (from {_envvar(param)})"
+    elif source == ParameterSource.DEFAULT_MAP:
+        shown += " (from the config file)"
     choices = _choices(param)
     kind = error.get("type", "")
     if choices:

@@ -197,8 +197,9 @@ def _parameters(func: Callable) -> list[inspect.Parameter]:
 
 
 def settings(options: dict) -> Settings:
-    """Settings from the options given, the environment and the defaults."""
+    """Settings from the options (typer has read each one's environment variable and the
+    config file's default), the API key from the environment, and the library's defaults."""
     options = {k: v.value if isinstance(v, StrEnum) else v for k, v in options.items()}
     if options.pop("no_cache", False):
         options["cache"] = False
-    return Settings.from_env(os.environ, **options)
+    return Settings.from_env({"OPENAI_API_KEY": os.environ.get("OPENAI_API_KEY", "")}, **options)
