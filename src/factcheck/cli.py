@@ -17,7 +17,7 @@ from typing import Annotated
 import typer
 
 from . import __version__, progress
-from .cli_config import default_map, find_config
+from .cli_config import use_config_file
 from .cli_help import Command, Group
 from .cli_options import (
     Cases,
@@ -82,21 +82,10 @@ def _options(
     """Compare several articles on one story: claims with verbatim evidence, contradictions,
     unsupported additions and a cited brief."""
     try:
-        found = find_config(Path.cwd())
-        if found is not None:
-            path, table = found
-            ctx.default_map = default_map(table, _option_names(ctx.command), path)
+        use_config_file(ctx, Path.cwd())
     except FactcheckError as exc:
         typer.echo(f"factcheck: error: {exc}", err=True)
         raise typer.Exit(exc.exit_code) from None
-
-
-def _option_names(group) -> dict[str, set[str]]:
-    """Each command's option names, as a config file may set them."""
-    return {
-        name: {p.name for p in command.params if p.param_type_name == "option"} - {"help"}
-        for name, command in group.commands.items()
-    }
 
 
 def _guarded(debug: bool, work) -> None:
@@ -162,6 +151,7 @@ def extract(settings, paths: Paths, output: Output = None) -> int:
         report = run_extract(paths, settings, stdin=sys.stdin.buffer, progress=calls)
     _emit(render_json(report), output)
     _usage_line(report)
+    _problem_lines(report)
     return 3 if report.run.partial else 0
 
 
@@ -242,6 +232,7 @@ def _report(paths, settings, fmt: Format, output, top: int, fail_on: FailOn | No
     _emit(render(report, fmt.value, top=top, color=color), output)
     if fmt != Format.text or output is not None:
         _usage_line(report)
+    _problem_lines(report)
     if fail_on is not None and any(f.kind in FAIL_KINDS[fail_on] for f in report.findings):
         return 1
     return 3 if report.run.partial else 0
@@ -267,6 +258,15 @@ def _usage_line(report) -> None:
     line = usage_line(report)
     if line:
         typer.echo(f"factcheck: {line}", err=True)
+
+
+def _problem_lines(report) -> None:
+    """One line on stderr for each input or call that could not be checked."""
+    for problem in report.run.problems:
+        shown = problem.error
+        if not shown.startswith(problem.where):
+            shown = f"{problem.where}: {shown}"
+        typer.echo(f"factcheck: not checked: {' '.join(shown.split())}", err=True)
 
 
 def _emit(text: str, output: Path | None) -> None:

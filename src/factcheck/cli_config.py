@@ -25,6 +25,18 @@ from .errors import ConfigError
 FILE_NAME = "factcheck.toml"
 
 
+def use_config_file(ctx, start: Path) -> None:
+    """Give the group's context (``ctx``) the nearest config file's defaults, if there is one."""
+    found = find_config(start)
+    if found is not None:
+        path, table = found
+        options = {
+            name: {p.name for p in command.params if p.param_type_name == "option"} - {"help"}
+            for name, command in ctx.command.commands.items()
+        }
+        ctx.default_map = default_map(table, options, path)
+
+
 def find_config(start: Path) -> tuple[Path, dict] | None:
     """The nearest config file at or above ``start``, up to the project's root (the first
     folder with a ``pyproject.toml`` or ``.git``), and its factcheck table."""
