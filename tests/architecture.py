@@ -23,11 +23,12 @@ LAYERS = {
     "interface": ("cli", "cli_help", "cli_options", "cli_config", "progress", "__main__"),
     "library": ("__init__", "pipeline", "batch", "evaluation", "report", "schema", "verify"),
     "stages": ("ingest", "web_input", "fetch", "webpage", "feed", "segment", "extract", "align",
-               "judge", "unsupported", "rewrites", "brief", "swaps", "quotes", "rewording"),
+               "judge", "sweep", "unsupported", "rewrites", "brief", "swaps", "quotes",
+               "rewording"),
     "engines": ("engines", "engines.local", "engines.llm"),
     "shared": ("models", "errors", "settings", "output", "names", "people", "quantities",
                "times", "lexical", "wording", "choose", "quoting", "spelling", "variants",
-               "denials", "layout", "labels"),
+               "denials", "layout", "lookalike", "proposals", "labels"),
 }  # fmt: skip
 
 

@@ -21,8 +21,9 @@ Bound = Literal["exact", "about", "more_than", "at_least", "less_than", "at_most
 EntityType = Literal["person", "organization", "place"]
 CellState = Literal["agree", "conflict", "adds_detail", "absent"]
 FindingKind = Literal[
-    "contradiction", "unsupported_addition", "single_source", "name_variant", "update"
-]
+    "contradiction", "unsupported_addition", "single_source", "name_variant", "update",
+    "altered_quote",
+]  # fmt: skip
 ConflictType = Literal[
     "quantity", "date", "place", "role_title", "attribution", "event", "negation", "other"
 ]
@@ -158,7 +159,9 @@ class Finding(_Model):
     group: str | None = Field(default=None, description="Id of the aligned group, if any.")
     claims: list[str] = Field(description="Ids of the claims involved, every side listed.")
     explanation: str = Field(description="One sentence an editor can act on.")
-    variants: list[str] | None = Field(default=None, description="Spellings, for name_variant.")
+    variants: list[str] | None = Field(
+        default=None, description="Spellings (name_variant) or wordings (altered_quote)."
+    )
     earlier: str | None = Field(default=None, description="Earlier claim id, for update.")
     later: str | None = Field(default=None, description="Later claim id, for update.")
 
@@ -216,6 +219,9 @@ class Usage(_Model):
     dropped_claims: int = Field(default=0, description="Claims whose evidence was not found.")
     dropped_brief_sentences: int = Field(
         default=0, description="Brief sentences that failed the check against their evidence."
+    )
+    dropped_sweep_findings: int = Field(
+        default=0, description="Findings the cluster sweep proposed that failed validation."
     )
 
 

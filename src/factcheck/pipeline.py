@@ -1,4 +1,5 @@
-"""The pipeline: ingest → segment → extract → align → judge → unsupported → brief → report.
+"""The pipeline: ingest → segment → extract → align → judge → sweep → unsupported → brief →
+report.
 
 ``check`` (the library's entry point, exported as ``factcheck.check``) and ``run`` return a
 ``Report``; ``check_texts`` does the same for texts in memory, ``run_ingested`` for articles
@@ -28,6 +29,7 @@ from .models import Article, Claim, ClaimGroup, ExtractReport, Report, RunInfo
 from .people import PersonIndex
 from .rewrites import find_derived, independent_source
 from .settings import Settings
+from .sweep import sweep
 from .unsupported import find_unsupported, rank
 
 
@@ -86,14 +88,20 @@ def _run(engine: Engine, ingested: Ingested, started: str, clock: float) -> Repo
     articles = [a.model_copy(update={"derived_from": derived.get(a.id)}) for a in ingested.articles]
     by_id = {a.id: a for a in articles}
     judged = judge(groups, by_id, engine)
-    findings = as_updates(judged.findings, claims, by_id) + judge_people(people, claims)
+    about_people = judge_people(people, claims)
+    swept = sweep(claims, by_id, judged.groups, judged.findings + about_people, engine)
+    findings = as_updates(judged.findings + swept.findings, claims, by_id) + about_people
     contested = contested_claims(findings)
     findings += find_unsupported(groups, derived, contested, source_labels(articles))
     findings = rank(findings)
     independent = {independent_source(a.id, derived) for a in ingested.unique}
     composed = compose(groups, findings, claims, derived, len(independent), engine)
     usage = engine.usage().model_copy(
-        update={"dropped_claims": extraction.dropped, "dropped_brief_sentences": composed.dropped}
+        update={
+            "dropped_claims": extraction.dropped,
+            "dropped_brief_sentences": composed.dropped,
+            "dropped_sweep_findings": swept.dropped,
+        }
     )
     return Report(
         run=_run_info(engine, started, clock, ingested, extraction.claims),

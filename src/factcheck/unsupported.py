@@ -15,8 +15,8 @@ from .rewrites import independent_source
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 KIND_ORDER = {
-    "contradiction": 0, "update": 1, "unsupported_addition": 2, "name_variant": 3,
-    "single_source": 4,
+    "contradiction": 0, "update": 1, "altered_quote": 1, "unsupported_addition": 2,
+    "name_variant": 3, "single_source": 4,
 }  # fmt: skip
 
 

@@ -21,6 +21,7 @@ from .common import anchor, grid_rows, label, numbers, usage_line
 SHOWN_PER_KIND = 5  # findings of one kind shown before "N more" (folded)
 KIND_WORDS = {  # page order, most serious first: (one, many)
     "contradiction": ("contradiction", "contradictions"),
+    "altered_quote": ("altered quote", "altered quotes"),
     "update": ("update", "updates"),
     "name_variant": ("name variant", "name variants"),
     "unsupported_addition": ("unsupported addition", "unsupported additions"),
@@ -29,6 +30,7 @@ KIND_WORDS = {  # page order, most serious first: (one, many)
 FINDING_CLASS = {
     "contradiction": "conflict",
     "update": "update",
+    "altered_quote": "conflict",
     "unsupported_addition": "addition",
     "name_variant": "variant",
     "single_source": "single",
@@ -153,7 +155,10 @@ def _finding(n: int, finding: Finding, claims, index) -> dict:
 def _finding_groups(findings: list[dict]) -> list[dict]:
     """Findings by kind, most serious kind first; the first few of each shown, the rest folded."""
     groups = []
-    for kind, (one, many) in KIND_WORDS.items():
+    kinds = list(KIND_WORDS) + sorted({f["kind"] for f in findings} - set(KIND_WORDS))
+    for kind in kinds:
+        name = kind.replace("_", " ")
+        one, many = KIND_WORDS.get(kind, (name, f"{name}s"))
         items = [f for f in findings if f["kind"] == kind]
         if items:
             groups.append(
@@ -166,7 +171,8 @@ def _finding_groups(findings: list[dict]) -> list[dict]:
 
 def _claim_marks(findings: list[Finding]) -> dict[str, tuple[str, str]]:
     """Claim id → (highlight class, finding label) for the most serious finding on it."""
-    order = ["contradiction", "update", "unsupported_addition", "name_variant", "single_source"]
+    order = ["contradiction", "altered_quote", "update", "unsupported_addition", "name_variant",
+             "single_source"]  # fmt: skip
     marks: dict[str, tuple[str, str]] = {}
     for kind in reversed(order):
         for finding in findings:
