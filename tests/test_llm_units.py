@@ -306,13 +306,13 @@ def test_cost_from_the_price_table_or_an_override():
 
 def test_missing_model_key_or_bad_settings_are_config_errors(cli, monkeypatch):
     monkeypatch.delenv("OPENAI_API_KEY")
-    for args, message in [
-        (["--engine", "llm"], "needs a model"),
-        (["--model", "gpt-4o-mini"], "no API key"),
-        (["--model", "m", "--base-url", "http://x/v1", "--price", "cheap"], "price must be"),
-    ]:
+    for args, message, code in [
+        (["--engine", "llm"], "needs a model", 4),
+        (["--model", "gpt-4o-mini"], "no API key", 4),
+        (["--model", "m", "--base-url", "http://x/v1", "--price", "cheap"], "price must be", 2),
+    ]:  # a missing model or key is configuration (4); an option out of range is usage (2)
         result = cli("brief", str(HARBOUR), *args)
-        assert result.exit_code == 4, result.output
+        assert result.exit_code == code, result.output
         lines = result.output.strip().splitlines()
         assert len(lines) == 1 and message in lines[0], result.output
     result = cli("brief", str(HARBOUR), "--model", "m", "--mode", "xml")  # a usage error

@@ -95,7 +95,7 @@ Output = Annotated[
 FormatOpt = Annotated[
     Format, opt("--format -f", "Report format; html is one self-contained page.", choices(Format))
 ]
-Top = Annotated[int, opt("--top", "How many findings to show.", "N", min=1)]
+Top = Annotated[int, opt("--top", "How many findings to show.", "N")]
 FailOnOpt = Annotated[
     FailOn | None,
     opt("--fail-on", "Exit 1 when such findings exist (unsupported: additions).", choices(FailOn)),
@@ -109,7 +109,7 @@ Resume = Annotated[bool, opt("--resume", "Continue OUTPUT: keep finished cluster
 Workers = Annotated[
     int | None,
     opt("--workers", "Clusters at once.", "N", env="FACTCHECK_WORKERS",
-        default="one per core, up to 4", min=0),
+        default="one per core, up to 4"),
 ]  # fmt: skip
 ExecutorOpt = Annotated[
     Executor, opt("--executor", "auto: processes, or threads for llm.", choices(Executor))
@@ -121,7 +121,7 @@ Scheduler = Annotated[
 Rpm = Annotated[
     int | None,
     opt("--rpm", "Cap llm requests per minute across all clusters.", "N", env="FACTCHECK_RPM",
-        default="no cap", llm=True, min=1),
+        default="no cap", llm=True),
 ]  # fmt: skip
 Cases = Annotated[
     list[str],
@@ -130,7 +130,7 @@ Cases = Annotated[
 SplitOpt = Annotated[Split, opt("--split", "Which labelled split to run.", choices(Split))]
 Limit = Annotated[
     int | None,
-    opt("--limit", "At most N cases per file, spread over groups.", "N", default="all", min=1),
+    opt("--limit", "At most N cases per file, spread over groups.", "N", default="all"),
 ]
 EvalFormatOpt = Annotated[EvalFormat, opt("--format -f", "Output format.", choices(EvalFormat))]
 
@@ -142,7 +142,7 @@ def shared(
         env="FACTCHECK_MODEL")] = None,
     max_bytes: Annotated[int | None, opt("--max-bytes", "Largest input accepted (a file or a "
         "fetched page), in bytes.", "BYTES", env="FACTCHECK_MAX_BYTES",
-        default=DEFAULTS.max_bytes, min=1)] = None,
+        default=DEFAULTS.max_bytes)] = None,
     base_url: Annotated[str | None, opt("--base-url", "OpenAI-compatible endpoint, e.g. "
         "http://localhost:11434/v1.", "URL", env="OPENAI_BASE_URL", llm=True)] = None,
     mode: Annotated[Mode | None, opt("--mode", "How answers are structured: json for servers "
@@ -153,10 +153,11 @@ def shared(
     cache_dir: Annotated[str | None, opt("--cache-dir", "Cache folder.", "DIR",
         env="FACTCHECK_CACHE_DIR", default="the user cache dir", llm=True)] = None,
     concurrency: Annotated[int | None, opt("--concurrency", "Calls in flight at once.", "N",
-        env="FACTCHECK_CONCURRENCY", default=DEFAULTS.concurrency, llm=True, min=1)] = None,
+        env="FACTCHECK_CONCURRENCY", default=DEFAULTS.concurrency, llm=True)] = None,
+    timeout: Annotated[float | None, opt("--timeout", "Seconds to wait for one call's answer.",
+        "SECONDS", default=f"{DEFAULTS.timeout:g}", llm=True)] = None,
     max_output_tokens: Annotated[int | None, opt("--max-output-tokens", "Longest answer one "
-        "call may return, in tokens.", "N", default=DEFAULTS.max_output_tokens, llm=True,
-        min=1)] = None,
+        "call may return, in tokens.", "N", default=DEFAULTS.max_output_tokens, llm=True)] = None,
     price: Annotated[str | None, opt("--price", "USD per million input and output tokens, for "
         "models genai-prices does not list.", "IN,OUT", env="FACTCHECK_PRICE", llm=True)] = None,
     batch_api: Annotated[bool, opt("--batch-api", "Send extraction and judging through the "
