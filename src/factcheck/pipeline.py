@@ -154,7 +154,7 @@ def source_labels(articles) -> dict[str, str]:
 def _run_info(
     engine, started: str, clock: float, ingested: Ingested, claims: list | None = None
 ) -> RunInfo:
-    notes = []
+    notes = list(ingested.notes)
     duplicates = len(ingested.articles) - len(ingested.unique)
     if len(ingested.unique) == 1:
         notes.append("only one distinct article: claims extracted, nothing to compare them with")
