@@ -10,6 +10,7 @@ Options are declared in ``cli_options`` (the shared ones once); progress bars co
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -228,8 +229,10 @@ def _report(paths, settings, fmt: Format, output, top: int, fail_on: FailOn | No
     with progress.progress_bar() as bar:
         calls = progress.llm_calls(bar)
         report = run(paths, settings, stdin=sys.stdin.buffer, progress=calls)
-    color = output is None and sys.stdout.isatty()
-    _emit(render(report, fmt.value, top=top, color=color), output)
+    terminal = output is None and sys.stdout.isatty()  # colour and wrapping only there
+    width = shutil.get_terminal_size((100, 24)).columns if terminal else 100
+    text = render(report, fmt.value, top=top, width=width, color=terminal, wrap=terminal)
+    _emit(text, output)
     if fmt != Format.text or output is not None:
         _usage_line(report)
     _problem_lines(report)
