@@ -19,6 +19,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 # pydantic's error types (typer validates values with pydantic) → what the value must be
 EXPECTED = {
     "int_parsing": "a whole number",
+    "int_parsing_size": "a whole number",
     "int_from_float": "a whole number",
     "float_parsing": "a number",
     "bool_parsing": "true or false",
@@ -133,7 +134,7 @@ def usage_message(exc: click_errors.UsageError) -> str:
 
 def _bad_value(exc: click_errors.BadParameter, param) -> str:
     name, value, error = _shown_name(param), _given(exc), _pydantic_error(exc)
-    shown = "" if value is None else f" {value!r}"
+    shown = "" if value is None else f" {_short(value)}"
     source = exc.ctx.get_parameter_source(param.name) if exc.ctx and param.name else None
     if source == ParameterSource.ENVIRONMENT:
         shown += f" (from {_envvar(param)})"
@@ -152,6 +153,14 @@ def _bad_value(exc: click_errors.BadParameter, param) -> str:
         return f"{name} must be {least}, not{shown}"
     message = str(error.get("msg") or exc.message).removeprefix("Value error, ")
     return f"{name}{shown}: {' '.join(message.split())}"
+
+
+def _short(value: object) -> str:
+    """A given value as quoted in a message: at most 40 characters of it."""
+    text = str(value)
+    if len(text) <= 40:
+        return repr(text)
+    return repr(text[:40] + "…") + f" ({len(text):,} characters)"
 
 
 def _shown_name(param) -> str:

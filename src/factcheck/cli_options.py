@@ -203,4 +203,4 @@ def settings(options: dict) -> Settings:
     options = {k: v.value if isinstance(v, StrEnum) else v for k, v in options.items()}
     if options.pop("no_cache", False):
         options["cache"] = False
-    return Settings.from_env({"OPENAI_API_KEY": os.environ.get("OPENAI_API_KEY", "")}, **options)
+    return Settings.from_env(os.environ, **options)
