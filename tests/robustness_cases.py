@@ -106,7 +106,7 @@ CASES = [
          "one-line error naming the missing field, exit 2"),
     Case("HTML with scripts", {"a.html": b"<html><body><script>alert(1)</script><p>" +
          STORY.encode() + b"</p></body></html>", "b.txt": OTHER.encode()},
-         ["a.html", "b.txt"], 0, "", "text extracted by an HTML parser; scripts dropped"),
+         ["a.html", "b.txt"], 0, "", "the article extracted (trafilatura); scripts dropped"),
     Case("prompt-injection text", {"a.txt": (STORY + INJECTION).encode(), "b.txt": OTHER.encode()},
          ["a.txt", "b.txt"], 0, "",
          "treated as ordinary sentences (editorial or event claims); findings unaffected"),
