@@ -17,6 +17,10 @@ claim counts each sentence's differences.
 decision thresholds on each benchmark's ``dev`` split from the scores (``support``,
 ``contradiction``) and reports ``test`` with those thresholds. Each ``Support`` carries its
 differences, so a verdict can say why ("'Tuesday' is not in the source; it says 'Wednesday'").
+
+For the stages: ``carried_by(sentence, evidence)`` says, per cited source, whether it carries a
+sentence and why not; ``additions(claim, origin)`` lists what a claim adds to the article it
+derives from. Both return typed ``Difference``s with their explanations (docs/support.md).
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from importlib import resources
 
 from .compare import Comparison, compare_all
 from .cover import Document
-from .difference import Difference
+from .difference import Difference, ranked
 from .lexical import words
 from .lexicon import DISPUTES
 
@@ -44,7 +48,22 @@ class Support:
     score: float  # how well supported, 0..1
     contradiction: float  # how strongly contradicted, 0..1
     reasons: list[str] = field(default_factory=list)  # the differences' explanations
-    differences: list[Difference] = field(default_factory=list)
+    differences: list[Difference] = field(default_factory=list)  # in reading order (``ranked``)
+    coverage: float = 1.0  # share of the claim's words the best source sentence holds (lowest
+    # over the claim's sentences)
+
+    @property
+    def supported(self) -> bool:
+        return self.label == "supported"
+
+    def why(self) -> list[str]:
+        """The explanations an editor reads first, facts before wording; when no difference
+        is found, how little of the claim one source sentence holds."""
+        lines = [d.explanation for d in ranked(self.differences)]
+        if not lines and self.coverage < 1.0:
+            lines.append(f"no one sentence of the source says it; the closest holds "
+                         f"{self.coverage:.0%} of its words")  # fmt: skip
+        return lines
 
 
 class Sources:
@@ -68,10 +87,30 @@ def verify(sources: Sources, claim: str) -> Support:
     contradiction = _excess(model["contradiction"], values)
     found = [d for c in comparisons for d in c.differences]
     reasons = [d.explanation for d in found]
-    if contradiction >= model["thresholds"]["contradiction"]:
-        return Support("contradiction", score, contradiction, reasons, found)
+    coverage = min(c.cover.best_share for c in comparisons)
     label = "supported" if score >= model["thresholds"]["support"] else "unsupported"
-    return Support(label, score, contradiction, reasons, found)
+    if contradiction >= model["thresholds"]["contradiction"]:
+        label = "contradiction"
+    return Support(label, score, contradiction, reasons, found, coverage)
+
+
+def carried_by(sentence: str, evidence: list[str | Sources]) -> list[Support]:
+    """For each evidence text (or its ``Sources``), whether it carries ``sentence`` on its own,
+    and if not, why: one ``Support`` per source, in order, whose ``differences`` (typed, each
+    with its one-line explanation) say what the sentence adds or changes against it."""
+    return [verify(e if isinstance(e, Sources) else Sources([e]), sentence) for e in evidence]
+
+
+def additions(claim: str, origin: str | list[str] | Sources) -> list[Difference]:
+    """What ``claim`` adds to or changes in its origin article (its text, texts or
+    ``Sources``), facts first (``difference.ranked``): empty when the origin carries all of
+    it. A claim that only says less than the origin (a hedge the origin does not have) adds
+    nothing."""
+    if isinstance(origin, str):
+        origin = [origin]
+    document = origin.document if isinstance(origin, Sources) else Document(origin)
+    found = [d for c in compare_all(claim, document) for d in c.differences]
+    return ranked([d for d in found if d.scope != "weaker"])
 
 
 def features(comparisons: list[Comparison]) -> dict[str, float]:
