@@ -20,17 +20,18 @@ START, END = "<!-- import graph: start -->", "<!-- import graph: end -->"
 UNITS = ("engines.llm", "engines.local", "evaluation", "report")  # packages drawn as one box
 # from the top down: a unit may import its own layer or a lower one, never a higher one
 LAYERS = {
-    "interface": ("cli", "cli_options", "progress", "__main__"),
+    "interface": ("cli", "cli_help", "cli_options", "cli_config", "progress", "__main__"),
     "library": ("__init__", "pipeline", "batch", "evaluation", "report", "schema"),
-    "stages": ("ingest", "fetch", "webpage", "feed", "segment", "extract", "align", "judge",
-               "sweep", "unsupported", "rewrites", "brief", "swaps", "quotes", "rewording",
-               "verify", "cover", "compare", "figures", "clauses", "isolation"),
+    "stages": ("ingest", "web_input", "fetch", "webpage", "feed", "segment", "extract", "align",
+               "judge", "sweep", "unsupported", "rewrites", "brief", "swaps", "quotes",
+               "rewording", "verify", "cover", "compare", "figures", "clauses",
+               "isolation"),
     "engines": ("engines", "engines.local", "engines.llm"),
     "shared": ("models", "errors", "settings", "output", "names", "people", "quantities",
                "times", "lexical", "wording", "choose", "quoting", "spelling", "variants",
                "denials", "layout", "lookalike", "proposals", "reading", "difference",
                "lexicon", "decoding", "safejson", "results_file", "comparable", "display",
-               "spellings", "redaction", "deadline"),
+               "spellings", "labels", "redaction", "deadline"),
 }  # fmt: skip
 
 

@@ -46,14 +46,12 @@ def render_markdown(report: Report) -> str:
             f"{_cell(finding.explanation)} |"
         )
     lines += ["", "### Quotes", ""]
-    for n, finding in enumerate(report.findings, start=1):
-        if finding.kind in ("contradiction", "name_variant", "update"):
-            lines.append(f"**{n}. {label(finding)}**")
-            lines += [
-                f"> {citation} {_quote(quote)}"
-                for citation, quote in finding_quotes(report, finding)
-            ]
-            lines.append("")
+    for n, finding in enumerate(report.findings, start=1):  # every finding's own words
+        lines.append(f"**{n}. {label(finding)}**")
+        lines += [
+            f"> {citation} {_quote(quote)}" for citation, quote in finding_quotes(report, finding)
+        ]
+        lines.append("")
     lines += ["## Sources", ""]
     for article in report.articles:
         note = _note(report, article)
