@@ -20,7 +20,8 @@ START, END = "<!-- import graph: start -->", "<!-- import graph: end -->"
 UNITS = ("engines.llm", "engines.local", "evaluation", "report")  # packages drawn as one box
 # from the top down: a unit may import its own layer or a lower one, never a higher one
 LAYERS = {
-    "interface": ("cli", "cli_help", "cli_options", "cli_config", "progress", "__main__"),
+    "interface": ("cli", "cli_help", "cli_options", "cli_config", "cli_output", "progress",
+                  "__main__"),
     "library": ("__init__", "pipeline", "batch", "evaluation", "report", "schema"),
     "stages": ("ingest", "web_input", "fetch", "webpage", "feed", "segment", "extract", "align",
                "judge", "sweep", "unsupported", "rewrites", "brief", "swaps", "quotes",

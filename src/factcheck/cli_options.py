@@ -95,7 +95,7 @@ Output = Annotated[
 FormatOpt = Annotated[
     Format, opt("--format -f", "Report format; html is one self-contained page.", choices(Format))
 ]
-Top = Annotated[int, opt("--top", "How many findings to show.", "N")]
+Top = Annotated[int, opt("--top", "How many findings to show.", "N", min=0)]
 FailOnOpt = Annotated[
     FailOn | None,
     opt("--fail-on", "Exit 1 when such findings exist (unsupported: additions).", choices(FailOn)),
@@ -106,6 +106,11 @@ Clusters = Annotated[
 ]  # fmt: skip
 Results = Annotated[Path, opt("--output -o", "JSONL results, one line per cluster.", "FILE")]
 Resume = Annotated[bool, opt("--resume", "Continue OUTPUT: keep finished clusters, run the rest.")]
+ConfinePaths = Annotated[
+    bool,
+    opt("--confine-paths", 'For a clusters file from someone else: {"path": …} articles may '
+        "only name files inside the clusters file's folder."),
+]  # fmt: skip
 Workers = Annotated[
     int | None,
     opt("--workers", "Clusters at once.", "N", env="FACTCHECK_WORKERS",
