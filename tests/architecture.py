@@ -23,10 +23,11 @@ LAYERS = {
     "interface": ("cli", "cli_options", "progress", "__main__"),
     "library": ("__init__", "pipeline", "batch", "evaluation", "report", "schema", "verify"),
     "stages": ("ingest", "fetch", "webpage", "feed", "segment", "extract", "align", "judge",
-               "unsupported", "rewrites", "brief", "swaps"),
+               "unsupported", "rewrites", "brief", "swaps", "story", "facts", "disputes",
+               "citation", "lead", "vetting"),
     "engines": ("engines", "engines.local", "engines.llm"),
     "shared": ("models", "errors", "settings", "output", "names", "people", "quantities",
-               "times", "lexical", "wording", "choose", "quoting"),
+               "times", "lexical", "wording", "choose", "quoting", "fragments", "clauses"),
 }  # fmt: skip
 
 

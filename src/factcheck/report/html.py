@@ -67,6 +67,7 @@ def view(report: Report) -> dict:
         "sources": [_source(report, a, index) for a in report.articles],
         "columns": [{"n": index[a.id], "id": a.id, "name": source_name(a)} for a in columns],
         "brief": [_sentence(s, claims, index) for s in report.brief.sentences],
+        "brief_note": report.brief.note,
         "rows": grid_rows(report, columns, claims, index),
         "findings": [_finding(n, f, claims, index) for n, f in enumerate(report.findings, start=1)],
         "counts": _counts(report.findings),

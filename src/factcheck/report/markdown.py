@@ -27,6 +27,8 @@ def render_markdown(report: Report) -> str:
     for problem in run.problems:
         lines += ["", f"**Not checked:** {problem.where}: {_cell(problem.error)}"]
     lines += ["", "## Brief", ""]
+    if report.brief.note:
+        lines += [f"_{report.brief.note}_", ""]
     for sentence in report.brief.sentences:
         disputed = "**disputed:** " if sentence.disputed else ""
         lines.append(

@@ -34,6 +34,8 @@ def render_text(report: Report, *, top: int = 10, width: int = 100, color: bool 
         file=buffer, width=width, force_terminal=color, color_system="standard" if color else None
     )
     console.rule("Brief")
+    if report.brief.note:
+        console.print(report.brief.note, style="dim", highlight=False)
     for sentence in report.brief.sentences:
         line = Text("• ")
         line.append(sentence.text)
