@@ -79,3 +79,18 @@ def test_overlap_leaves_names_aside():
     )
     assert share == 1.0 and count == 3
     assert overlap("Okafor opened the bridge.", "Okafor lost the election.")[0] == 0.0
+
+
+def test_a_source_that_denies_the_sentence_is_not_cited():
+    denial = ["The harbour master said no containers were stranded on Monday."]
+    check = states("Containers were stranded in the harbour on Monday.", denial)
+    assert not check.ok and "the same polarity" in check.missing
+    assert not states("The port did not reopen on Monday.", ["The port reopened on Monday."]).ok
+    unrelated = ["The port reopened on Monday, but no ferries sailed that week."]
+    assert states("The port reopened on Monday.", unrelated).ok
+
+
+def test_first_and_only_are_part_of_what_a_sentence_states():
+    evidence = ["The council adopted a new flag for the town of Velmar on Monday."]
+    assert states("The council adopted a new flag for Velmar on Monday.", evidence).ok
+    assert not states("The council adopted its first flag for Velmar on Monday.", evidence).ok

@@ -6,7 +6,9 @@ the evidence carries
 
 - every figure of the sentence (same unit, values that can both stand: rounding and bounds
   allowed, so "nearly 5mn shells" backs "5 million shells" and "twenty years" backs "24 years");
-- every date and time (same normalised value);
+- every date and time (same normalised value), and "first", "last" or "only";
+- the same polarity: a word of the sentence that the source negates, or the reverse ("no
+  threats were made" against "threatened"), fails;
 - every name: each capitalised run ("Jens Stoltenberg", "North Korea"), compared without case,
   accents, hyphens or a possessive; a word of the run before its last may be missing
   ("Putin" backs "Vladimir Putin") unless it is a qualifier that changes the place ("South
@@ -41,6 +43,12 @@ PREFILTER = 0.4  # share of content words a passage must share before the full c
 SINGLES_TRIED = 3  # passages tried, those sharing most words first
 PAIRS_TRIED = 2  # pairs of adjacent passages tried when no one passage states the sentence
 _RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w’'-]*)*")
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|denied|denies|deny|denying)\b|n[’']t\b",
+    re.IGNORECASE,
+)
+NEGATION_SCOPE = 3
+KEPT = frozenset(["first", "last", "only"])  # stopwords that change what a sentence states
 _ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")  # "U.S." is "US"
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -76,8 +84,11 @@ def states(sentence: str, evidence: Sequence[str]) -> SourceCheck:
     share = round(_share(wanted.terms - wanted.name_terms, said.terms), 3)
     if share < MIN_SHARE:  # the cheapest test first; the rest is not looked at
         return SourceCheck(False, (f"{round(share * 100)}% of the content words",), share)
-    missing = [q.text for q in wanted.quantities if not _has_quantity(q, said.quantities)]
+    flipped = _flipped(wanted, said) or _flipped(said, wanted)
+    missing = ["the same polarity"] if flipped else []
+    missing += [q.text for q in wanted.quantities if not _has_quantity(q, said.quantities)]
     missing += [n for n in wanted.loose_numbers if n not in said.numbers]
+    missing += sorted(wanted.kept - said.kept)
     missing += [t.text for t in wanted.times if not _has_time(t, said.times)]
     missing += [" ".join(run) for run in wanted.names if not _has_name(run, said.tokens)]
     return SourceCheck(not missing, tuple(missing), share)
@@ -131,6 +142,8 @@ class _Features:
     tokens: frozenset[str]
     terms: frozenset[str]
     name_terms: frozenset[str]  # content terms that are part of a name
+    denied: frozenset[str]  # content terms right after a negation ("no threats", "not signed")
+    kept: frozenset[str]  # "first", "last", "only": small words that change what is stated
 
     @staticmethod
     @lru_cache(maxsize=20_000)
@@ -148,7 +161,9 @@ class _Features:
             names=names,
             tokens=frozenset(fold(t) for t in _TOKEN.findall(text)),
             terms=frozenset(content_terms(text)) - _light_verbs(),
+            kept=_kept(text),
             name_terms=frozenset(content_terms(" ".join(" ".join(run) for run in names))),
+            denied=_denied(text),
         )
 
 
@@ -242,6 +257,29 @@ def _share(wanted: frozenset[str], said: frozenset[str]) -> float:
 def _sets_of(words: frozenset[str]) -> frozenset[int]:
     sets = _equivalents()
     return frozenset(n for t in words for n in sets.get(t, ()))
+
+
+def _flipped(one: _Features, other: _Features) -> bool:
+    """Whether ``other`` negates a word ``one`` states without negation (a word or a form of
+    it: "threat", "threaten")."""
+    stated = one.terms - one.denied
+    return any(
+        t == d or (min(len(t), len(d)) >= 5 and (t.startswith(d) or d.startswith(t)))
+        for t in stated
+        for d in other.denied
+    )
+
+
+def _denied(text: str) -> frozenset[str]:
+    """Stems of the words a negation or denial governs: the next three words after it."""
+    found: set[str] = set()
+    for match in _NEGATION.finditer(text):
+        found.update(content_terms(" ".join(text[match.end() :].split()[:NEGATION_SCOPE])))
+    return frozenset(found) - _light_verbs()
+
+
+def _kept(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z]+", text.casefold()) if w in KEPT)
 
 
 @cache

@@ -19,10 +19,12 @@ from dataclasses import dataclass
 from .citation import overlap
 from .models import Claim, ClaimGroup, Fact, Finding
 from .names import name_key
+from .quantities import compatible
 from .story import Story
 
 WHAT = {"quantity": "the figure", "date": "the date", "place": "the place"}
 MAX_DISPUTES = 3
+_MODIFIERS = r"(?:current|former|acting|interim|then|new|outgoing|incoming|deputy)"
 SAME_FACT = 0.5  # share of content words (names aside) the sides of a group's dispute share
 
 
@@ -52,7 +54,8 @@ class Block:
 
     def _before(self) -> re.Pattern:
         return re.compile(
-            rf"(?:\bthe\s+)?(?:[A-Z][\w’'-]*\s+){{0,3}}(?i:{_any(self.values)}),?\s+"
+            rf"(?:\bthe\s+)?(?:{_MODIFIERS}\s+)?(?:[A-Z][\w’'-]*\s+){{0,3}}"
+            rf"(?i:{_any(self.values)}),?\s+"
             rf"(?P<name>{_any(self.names)})"
             rf"(?P<comma>,(?=\s+(?:have|has|had|is|was|were|are|will|would|said|says)\b))?"
         )
@@ -132,7 +135,12 @@ def _value(finding: Finding, claim: Claim, cited: list[Claim]) -> str | None:
         return titles[0] if titles else None
     if finding.type == "quantity":
         units = _shared(cited, lambda c: {q.unit for q in c.quantities})
-        values = [q.text for q in claim.quantities if q.unit in units]
+        others = [q for c in cited if c is not claim for q in c.quantities if q.unit in units]
+        values = [
+            q.text
+            for q in claim.quantities
+            if q.unit in units and not all(compatible(q, o) for o in others if o.unit == q.unit)
+        ]
         return values[0] if values else None
     if finding.type == "date":
         kinds = _shared(cited, lambda c: {t.kind for t in c.times})
@@ -191,7 +199,8 @@ def _titled(finding: Finding, cited: list[Claim]) -> set[str]:
 def _person(finding: Finding, cited: list[Claim]) -> str:
     people = _titled(finding, cited)
     names = [e.name for c in cited for e in c.entities if name_key(e.name) in people]
-    return names[0] if names else "a person"
+    named = re.search(r"the title of (.+?):", finding.explanation)
+    return names[0] if names else named.group(1) if named else "one person"
 
 
 def _shared(cited: list[Claim], keys) -> set:
