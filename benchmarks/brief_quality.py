@@ -15,7 +15,10 @@ the briefs' sentences:
   sentence puts inside them (``quoting.unquoted``);
 - ``artifacts``: sentences whose wording score (own marks plus cross-source swaps) is at or
   above ``wording.ARTIFACT``;
-- ``repeats``: pairs of sentences stating one fact (shared claims, or most content words shared);
+- ``repeats``: pairs of sentences stating one fact (shared claims, or most content words
+  shared; disputes, which cite the claims of the facts they qualify, are left out); ``words``
+  counts those found by their words alone (a source sentence that backs two different facts
+  is a shared claim, not necessarily a repeat);
 - ``fragments``: sentences that lean on an earlier one ("these remarks", an opening "He said")
   and headings or page furniture used as sentences.
 
@@ -84,6 +87,7 @@ class Tally:
     quote_fails: int = 0
     artifacts: int = 0
     repeats: int = 0
+    worded_repeats: int = 0
     fragments: int = 0
     examples: list[str] = field(default_factory=list)
 
@@ -92,13 +96,13 @@ class Tally:
             f"{name:<11} {self.reports:>4} {self.failed:>4} {self.sentences:>6} "
             f"{self.from_copies:>7} {self.citation_fails:>5}/{self.citations:<5} "
             f"{self.strict_fails:>6} {self.check_fails:>5} {self.quote_fails:>6} "
-            f"{self.artifacts:>9} {self.repeats:>7} {self.fragments:>9}"
+            f"{self.artifacts:>9} {self.repeats:>7} {self.worded_repeats:>5} {self.fragments:>9}"
         )
 
 
 HEADER = (
     "set         runs fail briefs  copies  cite fails  strict check quotes artifacts repeats "
-    "fragments\n"
+    "words fragments\n"
     "                        sent.           (of all)"
 )
 
@@ -141,9 +145,10 @@ def measure(report: dict, tally: Tally) -> None:
         if _fragment(text):
             tally.fragments += 1
             tally.examples.append(f"fragment: {text[:110]}")
-    for a, b in _repeats(sentences, claims):
+    for a, b, worded in _repeats(sentences, claims):
         tally.repeats += 1
-        tally.examples.append(f"repeat: {a[:70]} || {b[:70]}")
+        tally.worded_repeats += worded
+        tally.examples.append(f"repeat{' (words)' if worded else ''}: {a[:70]} || {b[:70]}")
 
 
 def _origin(text: str, cited: list[dict]) -> dict | None:
@@ -185,11 +190,13 @@ def _fragment(text: str) -> bool:
     return heading or bool(LEANS_BACK.search(text))
 
 
-def _repeats(sentences: list[dict], claims: dict[str, dict]) -> list[tuple[str, str]]:
+def _repeats(sentences: list[dict], claims: dict[str, dict]) -> list[tuple[str, str, bool]]:
     """Pairs of sentences stating one fact: they share a claim, most of the shorter one's
-    content words, or two words that few of the story's claims use and a quarter of them."""
+    content words, or two words that few of the story's claims use and a quarter of them.
+    Disputes are left out: they cite the claims of the facts they qualify by design."""
     frequency = Counter(t for c in claims.values() for t in set(content_terms(c["text"])))
     rare = max(2, RARE_SHARE * len(claims))
+    sentences = [s for s in sentences if not s.get("disputed")]
     terms = [set(content_terms(PREFIX.sub("", s["text"]))) for s in sentences]
     found = []
     for i, a in enumerate(sentences):
@@ -197,12 +204,11 @@ def _repeats(sentences: list[dict], claims: dict[str, dict]) -> list[tuple[str, 
             shared, smaller = terms[i] & terms[j], min(len(terms[i]), len(terms[j]))
             overlap = len(shared) / max(1, smaller)
             distinctive = [t for t in shared if frequency[t] <= rare]
-            if (
-                set(a["claims"]) & set(sentences[j]["claims"])
-                or (overlap >= REPEAT_SHARE and smaller >= 4)
-                or (len(distinctive) >= 2 and overlap >= 0.25)
-            ):
-                found.append((a["text"], sentences[j]["text"]))
+            worded = (overlap >= REPEAT_SHARE and smaller >= 4) or (
+                len(distinctive) >= 2 and overlap >= 0.25
+            )
+            if worded or set(a["claims"]) & set(sentences[j]["claims"]):
+                found.append((a["text"], sentences[j]["text"], worded))
     return found
 
 
