@@ -35,6 +35,11 @@ LEANS = [
     "“The pier is finished,” he said after the inspection.",
     "Unfortunately, I think the pier cannot be saved.",
     "First, the storm knocked out the harbour lights.",
+    "Further, the harbour master is barred from speaking to the press.",
+]
+WITHOUT_SPEAKER = [
+    "“The pier is finished and we cannot fix it this year.”",
+    "'The pier is finished and we cannot fix it this year.'",
 ]
 QUOTE_PIECES = [
     "“The pier is finished and we cannot fix it this year.",
@@ -60,3 +65,8 @@ def test_a_sentence_that_leans_on_an_earlier_one(text):
 @pytest.mark.parametrize("text", QUOTE_PIECES)
 def test_a_piece_of_a_longer_quotation(text):
     assert fragment(text) == "part of a longer quotation"
+
+
+@pytest.mark.parametrize("text", WITHOUT_SPEAKER)
+def test_a_quotation_without_its_speaker(text):
+    assert fragment(text) == "a quotation without its speaker"

@@ -126,8 +126,14 @@ def select_facts(
     disputed, blocked = dispute_facts(findings, story, {g.id: g for g in groups})
     stated = stated_facts(groups, story, blocked, checker)
     agreed = [as_fact(s, story) for s in stated if s.sources >= 2]
-    single = [as_fact(s, story) for s in stated if s.sources == 1 and single_worthy(s)]
+    # a single-source fact has no second source to check its words: the cleanest sources first
+    alone = sorted((s for s in stated if s.sources == 1 and single_worthy(s)), key=_cleanest)
+    single = [as_fact(s, story) for s in alone]
     return agreed[: limits.agreed] + disputed + single[: limits.single]
+
+
+def _cleanest(stated) -> tuple[float, float]:
+    return round(stated.score, 1), -stated.lead
 
 
 def cited_sentences(

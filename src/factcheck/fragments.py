@@ -30,7 +30,7 @@ _LEANS_OPENING = re.compile(
     r"Neither|But|And|Or|So(?! far)|Yet|Also|However|Meanwhile|Moreover|Furthermore|Still|Then|"
     r"Instead|Nevertheless|Nonetheless|Besides|Likewise|Similarly|Thus|Therefore|Hence|"
     r"Otherwise|Indeed|Again|Afterwards|Now|Here|Because(?![^,]*,))\b(?![’'-])|(?:The latter|"
-    r"The former|First|Second|Third|Firstly|Secondly|Finally|Lastly|Next|By the way|"
+    r"The former|First|Second|Third|Firstly|Secondly|Finally|Lastly|Next|By the way|Further|"
     r"In return|In addition|In turn|In response|As a result|By contrast|Even so|On the other "
     r"hand|At the same time|For (?:his|her|their|its) part|Not only that),)"
 )
@@ -50,6 +50,10 @@ _PRONOUN_SPEAKER = re.compile(
 _EARLY_PRONOUN = re.compile(r"^(?:[\w’'-]+,?\s+){0,3}(?:he|him|his|she|her|they|them|their)\b")
 _FIRST_PERSON = re.compile(r"\bI\b|\b[Ww]e\b|\b[Mm]y\b|\b[Oo]ur\b|\bme\b|\bus\b")
 _LABEL = re.compile(r"^[A-Z][\w’'-]*(?:\s+[A-Za-z][\w’'-]*)?:\s")  # "Pictured: ...", "MORE: ..."
+_QUOTED = re.compile(
+    r"“[^”]*”|\"[^\"]*\"|„[^”“]*[”“]|«[^»]*»|‘[^’]*’(?!\w)"
+    r"|(?:^|(?<=[\s(:]))'(?=\S)[^']*(?:'\w[^']*)*'(?=[\s.,;:!?)]|$)"  # 'single straight quotes'
+)
 _MARKUP = re.compile(r"[{}<>]|@\w|https?://|www\.|\.com\b|#\w")
 _OPENERS, _CLOSERS = "“„«", "”»"
 
@@ -81,7 +85,7 @@ def _unnamed_person(text: str) -> bool:
 
 
 def _outside_quotes(text: str) -> str:
-    return re.sub(r"“[^”]*”|\"[^\"]*\"|„[^”“]*[”“]|«[^»]*»|‘[^’]*’(?!\w)", " ", text)
+    return _QUOTED.sub(" ", text)
 
 
 def _not_a_sentence(text: str) -> bool:
