@@ -14,6 +14,7 @@ STANDS = [
     "Because of the storm, the ferry company cancelled every crossing.",
     "A fisherman was rescued after his boat capsized near the harbour.",
     "The US navy sent two ships to help with the rescue on Tuesday.",
+    "WikiLeaks said the harbour files would be published on Tuesday.",
 ]
 NOT_A_SENTENCE = [
     "Storm Batters Port Ellis As Ferries Halt Crossings",  # a headline
@@ -22,6 +23,7 @@ NOT_A_SENTENCE = [
     "Leave a comment below",
     "@media only screen and (min-width: 500px) { .ad { display: none; } }",
     "Ferries halted.",  # too short
+    "RelatedFerry strike ends after two daysPort Ellis reopens its harbour to ferries today.",
 ]
 LEANS = [
     "He said the pier would be closed for a month.",

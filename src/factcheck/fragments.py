@@ -4,7 +4,8 @@
 
 - ``not a sentence``: no closing full stop or exclamation mark (headlines, captions, credits,
   sign-offs, page furniture), a question, a heading in capitals or title case, a caption's
-  label ("Pictured: ..."), markup or an address, or fewer than ``MIN_WORDS`` words;
+  label ("Pictured: ..."), link texts run together ("RelatedPhones ... shareTablets"), markup or
+  an address, or fewer than ``MIN_WORDS`` words;
 - ``part of a longer quotation``: a quotation mark opened and not closed, or closed and never
   opened (the sentence is one piece of a quote that runs over several sentences);
 - ``a quotation without its speaker``: nothing outside the quotation marks;
@@ -54,6 +55,7 @@ _QUOTED = re.compile(
     r"“[^”]*”|\"[^\"]*\"|„[^”“]*[”“]|«[^»]*»|‘[^’]*’(?!\w)"
     r"|(?:^|(?<=[\s(:]))'(?=\S)[^']*(?:'\w[^']*)*'(?=[\s.,;:!?)]|$)"  # 'single straight quotes'
 )
+_GLUED = re.compile(r"\b[A-Z]?[a-z]{3,}[A-Z][a-z]{2,}")  # "shareApple": link texts run together
 _MARKUP = re.compile(r"[{}<>]|@\w|https?://|www\.|\.com\b|#\w")
 _OPENERS, _CLOSERS = "“„«", "”»"
 
@@ -92,7 +94,7 @@ def _not_a_sentence(text: str) -> bool:
     words = text.split()
     if len(words) < MIN_WORDS or not _END.search(text) or _MARKUP.search(text):
         return True
-    if _LABEL.search(text):
+    if _LABEL.search(text) or len(_GLUED.findall(text)) >= 2:
         return True
     long_words = [w for w in words if len(w.strip("“”\"'‘’(),.:;")) >= 4]
     capitalised = [w for w in long_words if w.lstrip("“\"‘'(")[:1].isupper()]
