@@ -95,7 +95,7 @@ def _run(engine: Engine, ingested: Ingested, started: str, clock: float) -> Repo
     findings += find_unsupported(groups, derived, contested, source_labels(articles))
     findings = rank(findings)
     independent = {independent_source(a.id, derived) for a in ingested.unique}
-    composed = compose(groups, findings, claims, derived, len(independent), engine)
+    composed = compose(groups, findings, claims, derived, len(independent), engine, articles)
     usage = engine.usage().model_copy(
         update={
             "dropped_claims": extraction.dropped,
