@@ -1,9 +1,10 @@
 """Fit the support and contradiction models of ``factcheck.verify`` on the ``dev`` splits.
 
 Reads the shared benchmarks, computes the difference features (``verify.features``) of every
-``dev`` case, and fits two L2-regularised logistic models by Newton's method: support
-(supported against the rest) on the summary sets (QAGS-C, QAGS-X, XSumFaith) and FNC-1 headlines,
-contradiction (contradiction against the rest) on ANLI and FNC-1 headlines. Every subset weighs
+``dev`` case, and fits three L2-regularised logistic models by Newton's method: support
+(supported against the rest) on the summary sets (QAGS-C, QAGS-X, XSumFaith), FNC-1 headlines and
+the edit set; inference, the same for hypotheses against their premise, on ANLI; contradiction
+(contradiction against the rest) on ANLI, FNC-1 headlines and the edit set. Every subset weighs
 the same, and within a subset both classes weigh the same, so no subset's size or class balance
 decides the weights. Writes ``src/factcheck/data/support_weights.json`` unless ``--dry-run``.
 ``test`` cases are never read.
@@ -35,10 +36,11 @@ EDIT_WEIGHT = 0.25
 SUPPORT_GROUPS = {"qags/cnndm": 1.0, "qags/xsum": 1.0, "xsumfaith": 1.0,
                   "fnc1/headline_vs_body": 1.0, "edits": EDIT_WEIGHT}  # fmt: skip
 CONTRADICTION_GROUPS = {"anli": 1.0, "fnc1/headline_vs_body": 1.0, "edits": EDIT_WEIGHT}
+INFERENCE_GROUPS = {"anli": 1.0}  # hypotheses against their premise: the only NLI set
 SUPPORT_FEATURES = (
     "uncovered_share", "wording_share", "link_share", "apart_share", "name_absent",
     "name_conflict", "figure_absent", "date_absent", "conflict", "reversal",
-    "negation_near", "modality_conflict", "modality_disputed", "modality_weaker",
+    "negation_near", "modality_conflict", "modality_disputed", "modality_weaker", "absent_share",
 )  # fmt: skip
 CONTRADICTION_FEATURES = (
     "conflict", "name_conflict", "reversal", "negation_near", "modality_disputed",
@@ -179,18 +181,23 @@ def main() -> None:
     rows = dev_rows(args.benchmarks)
     report(rows)
     support = model(rows, SUPPORT_FEATURES, SUPPORT_GROUPS, lambda y: y == "supported", -1)
+    inference = model(rows, SUPPORT_FEATURES, INFERENCE_GROUPS, lambda y: y == "supported", -1)
     contradiction = model(rows, CONTRADICTION_FEATURES, CONTRADICTION_GROUPS,
                           lambda y: y == "contradiction", 1)  # fmt: skip
     fitted = {
         "note": "fitted by benchmarks/fit_support.py on the dev splits of the shared benchmarks",
-        "fitted_on": {"support": SUPPORT_GROUPS, "contradiction": CONTRADICTION_GROUPS},
+        "fitted_on": {"support": SUPPORT_GROUPS, "inference": INFERENCE_GROUPS,
+                      "contradiction": CONTRADICTION_GROUPS},
         "thresholds": {
             "support": threshold(rows, SUPPORT_GROUPS, "supported",
                                  lambda v: _logistic(support, v)),
+            "inference": threshold(rows, INFERENCE_GROUPS, "supported",
+                                   lambda v: _logistic(inference, v)),
             "contradiction": threshold(rows, CONTRADICTION_GROUPS, "contradiction",
                                        lambda v: _excess(contradiction, v)),
         },
         "support": support,
+        "inference": inference,
         "contradiction": contradiction,
     }  # fmt: skip
     text = json.dumps(fitted, indent=1) + "\n"

@@ -52,7 +52,7 @@ class LocalPredictor:
         if case.task == "body_pair":
             return self._body_pair(case)
         source = self._sources(case.sources)
-        result = verify(source, case.claim)
+        result = verify(source, case.claim, "inference" if case.task == "nli" else "report")
         signals = _signals(result)
         if case.task == "headline_vs_body" and source.debunk > signals.contra:
             signals.contra = min(1.0, source.debunk)
@@ -65,7 +65,8 @@ class LocalPredictor:
         if task not in ("doc_claim", "nli"):
             return None
         thresholds = weights()["thresholds"]
-        return thresholds["support"], thresholds["contradiction"]
+        support = thresholds["inference" if task == "nli" else "support"]
+        return support, thresholds["contradiction"]
 
     def _body_pair(self, case: Case) -> Signals:
         """Two bodies under one headline disagree when they lean differently on it."""
