@@ -69,11 +69,14 @@ class LocalPredictor:
         return support, thresholds["contradiction"]
 
     def _body_pair(self, case: Case) -> Signals:
-        """Two bodies under one headline disagree when they lean differently on it."""
+        """Two bodies under one headline disagree when they lean differently on it: a body's
+        lean is its support score less its contradiction score, each as much as the stored
+        ``lean`` weights say (fitted on the dev body pairs), less its debunking-word rate."""
         bodies = [self._sources([body]) for body in case.sources[:2]]
         stances = [verify(body, case.claim) for body in bodies]
-        lean = [s.score - s.contradiction - min(1.0, b.debunk)
-                for s, b in zip(stances, bodies, strict=True)]  # fmt: skip
+        counts = weights().get("lean", {"support": 1.0, "contradiction": 1.0})
+        lean = [counts["support"] * s.score - counts["contradiction"] * s.contradiction
+                - min(1.0, b.debunk) for s, b in zip(stances, bodies, strict=True)]  # fmt: skip
         gap = min(1.0, abs(lean[0] - lean[1]))
         against = 0 if lean[0] < lean[1] else 1
         signals = _signals(stances[against])
