@@ -4,9 +4,11 @@ Align, then diff: each sentence of the claim is aligned with the source sentence
 cover it, and what it adds or changes against them is listed as typed differences
 (``compare.py``; names, places, figures, bounds, dates, negation, reversed predicates, hedges,
 who did what, words the source lacks or keeps elsewhere). The support score comes from those
-differences, not from raw word overlap: a logistic model over per-type counts and shares,
-whose weights are fitted on the ``dev`` splits of the shared benchmarks
-(``benchmarks/fit_support.py``, stored in ``data/support_weights.json``). The contradiction
+differences, not from raw word overlap: a logistic model over per-type counts and shares (the
+words a source lacks weighed by their rarity), whose weights are fitted on the ``dev`` splits
+of the shared benchmarks (``benchmarks/fit_support.py``, stored in
+``data/support_weights.json``); a claim that reports its sources and a hypothesis inferred from
+them (NLI) have a model each. The contradiction
 score is a second such model over the differences that say the source says otherwise
 (conflicting figures, dates, names, negation, reversed predicates, swapped roles, a source
 that calls the claim false), measured above its value for a claim with no difference: 0 when
