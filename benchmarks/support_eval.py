@@ -67,8 +67,8 @@ def base_verify(commit: str):
 def adapted(module) -> SimpleNamespace:
     """A scorer module with today's ``verify`` answer (an older one gave reasons only)."""
 
-    def check(sources, claim: str) -> current.Support:
-        found = module.verify(sources, claim)
+    def check(sources, claim: str, kind: str = "report") -> current.Support:
+        found = module.verify(sources, claim)  # an older scorer reads every claim alike
         return current.Support(found.label, found.score, found.contradiction, list(found.reasons))
 
     return SimpleNamespace(Sources=module.Sources, verify=check)

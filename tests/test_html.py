@@ -249,8 +249,10 @@ def test_markdown_carries_the_same_content(seeds_report):
     assert all(row.count("|") == len(columns) + 2 for row in table)
     findings = [ln for ln in lines if ln.startswith("| ") and ln.split("|")[1].strip().isdigit()]
     assert len(findings) == len(seeds_report.findings)
+    from factcheck.report.plain import markdown
+
     for sentence in seeds_report.brief.sentences:
-        assert sentence.text in text
+        assert markdown(sentence.text) in text
 
 
 def test_terminal_shows_the_grid_for_small_clusters(seeds_report):

@@ -107,7 +107,7 @@ def test_text_report_shows_hostile_text_plainly(hostile_report, color):
         assert markup in plain  # verbatim: not parsed, not dropped
     quote = next(c.evidence.quote for c in hostile_report.claims if "[/quote]" in c.text)
     shown = "\n".join(line.rstrip(" ") for line in visible(quote).split("\n"))
-    assert shown in plain  # as written, less the spaces at the end of a line
+    assert shown[:200] in plain  # as written (long quotes are cut), less the spaces at line ends
 
 
 def test_markdown_report_shows_hostile_text_plainly(hostile_report):

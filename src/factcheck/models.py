@@ -180,6 +180,9 @@ class Brief(_Model):
     """The merged brief."""
 
     sentences: list[BriefSentence] = Field(default_factory=list, description="In reading order.")
+    note: str | None = Field(
+        default=None, description="How sources are counted, in plain words (copies, originals)."
+    )
 
 
 class Problem(_Model):
@@ -362,6 +365,7 @@ class Fact:
     disputed: bool = False
     dispute: str | None = None  # the contradiction's explanation, for a disputed fact
     single: bool = False  # only one independent source states it
+    text: str = ""  # the sentence the stage would state: the chosen wording, or the dispute
 
 
 @dataclass

@@ -118,7 +118,7 @@ def _run(engine: Engine, ingested: Ingested, started: str, clock: float) -> Repo
     findings = rank(findings)
     independent = {independent_source(a.id, derived) for a in ingested.unique}
     composed = _guarded(problems, "brief", Composed(Brief(), 0), compose, groups, findings,
-                        claims, derived, len(independent), engine)  # fmt: skip
+                        claims, derived, len(independent), engine, articles)  # fmt: skip
     usage = engine.usage().model_copy(
         update={
             "dropped_claims": extraction.dropped,

@@ -4,9 +4,11 @@ Align, then diff: each sentence of the claim is aligned with the source sentence
 cover it, and what it adds or changes against them is listed as typed differences
 (``compare.py``; names, places, figures, bounds, dates, negation, reversed predicates, hedges,
 who did what, words the source lacks or keeps elsewhere). The support score comes from those
-differences, not from raw word overlap: a logistic model over per-type counts and shares,
-whose weights are fitted on the ``dev`` splits of the shared benchmarks
-(``benchmarks/fit_support.py``, stored in ``data/support_weights.json``). The contradiction
+differences, not from raw word overlap: a logistic model over per-type counts and shares (the
+words a source lacks weighed by their rarity), whose weights are fitted on the ``dev`` splits
+of the shared benchmarks (``benchmarks/fit_support.py``, stored in
+``data/support_weights.json``); a claim that reports its sources and a hypothesis inferred from
+them (NLI) have a model each. The contradiction
 score is a second such model over the differences that say the source says otherwise
 (conflicting figures, dates, names, negation, reversed predicates, swapped roles, a source
 that calls the claim false), measured above its value for a claim with no difference: 0 when
@@ -35,7 +37,7 @@ from .compare import Comparison, compare_all
 from .cover import Document
 from .difference import Difference, ranked
 from .lexical import words
-from .lexicon import DISPUTES
+from .lexicon import DISPUTES, rarity
 
 CAP = 3.0  # counts above this add nothing
 
@@ -78,17 +80,27 @@ class Sources:
         self.debunk = sum(lowered.count(w) for w in DISPUTES) / max(1, len(vocabulary)) * 100
 
 
-def verify(sources: Sources, claim: str) -> Support:
-    """Supported, unsupported or contradicted, with a support and a contradiction score."""
+KINDS = ("report", "inference")  # a claim reported from the sources; a hypothesis inferred
+
+
+def verify(sources: Sources, claim: str, kind: str = "report") -> Support:
+    """Supported, unsupported or contradicted, with a support and a contradiction score.
+
+    ``kind`` says what the claim is: a ``report`` of what the sources say (a summary, a
+    headline, a sentence of the brief), or an ``inference`` a reader drew from them (a
+    hypothesis against its premise, as in NLI). Both read the same differences; their
+    support scores weigh them apart, as each is fitted on its own data (words the source
+    never uses tell an invented detail in a report, but are how an inference is put)."""
     comparisons = compare_all(claim, sources.document)
     values = features(comparisons)
     model = weights()
-    score = _logistic(model["support"], values)
+    name = "support" if kind == "report" else "inference"
+    score = _logistic(model[name], values)
     contradiction = _excess(model["contradiction"], values)
     found = [d for c in comparisons for d in c.differences]
     reasons = [d.explanation for d in found]
     coverage = min(c.cover.best_share for c in comparisons)
-    label = "supported" if score >= model["thresholds"]["support"] else "unsupported"
+    label = "supported" if score >= model["thresholds"][name] else "unsupported"
     if contradiction >= model["thresholds"]["contradiction"]:
         label = "contradiction"
     return Support(label, score, contradiction, reasons, found, coverage)
@@ -131,11 +143,34 @@ def _sentence_features(comparison: Comparison, terms: int) -> dict[str, float]:
     values = {"uncovered_share": 1.0 - comparison.cover.best_share}
     for difference in comparison.differences:
         key = _key(difference)
+        if key == "wording_share":
+            continue  # weighted by rarity below
         step = 1.0 / terms if key.endswith("_share") else 1.0
         if key == "apart_share":
             step = 1.0 / max(1, comparison.pairs)
         values[key] = values.get(key, 0.0) + step
+    values.update(_rare_shares(comparison))
     return values
+
+
+def _rare_shares(comparison: Comparison) -> dict[str, float]:
+    """Shares of the claim's content words, each weighted by its rarity, that the sources
+    never use: as wording (``wording_share``) and as any word, names and places included
+    (``absent_share``). A common word the source lacks ('said', 'new') weighs little; a rare
+    one ('stadium', a name) much."""
+    first = [tokens[0] for tokens in comparison.claim.terms.values()]
+    weight = {t.text: rarity(t.low) for t in first}
+    total = sum(weight.values()) or 1.0
+    wording, absent = set(), set()
+    for d in comparison.differences:
+        if d.scope == "absent" and d.type in ("wording", "name", "place"):
+            absent.update(d.claim.split())
+            if d.type == "wording":
+                wording.add(d.claim)
+    return {
+        "wording_share": sum(w for t, w in weight.items() if t in wording) / total,
+        "absent_share": sum(w for t, w in weight.items() if t in absent) / total,
+    }
 
 
 def _key(difference: Difference) -> str:

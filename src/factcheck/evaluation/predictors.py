@@ -52,7 +52,7 @@ class LocalPredictor:
         if case.task == "body_pair":
             return self._body_pair(case)
         source = self._sources(case.sources)
-        result = verify(source, case.claim)
+        result = verify(source, case.claim, "inference" if case.task == "nli" else "report")
         signals = _signals(result)
         if case.task == "headline_vs_body" and source.debunk > signals.contra:
             signals.contra = min(1.0, source.debunk)
@@ -65,14 +65,18 @@ class LocalPredictor:
         if task not in ("doc_claim", "nli"):
             return None
         thresholds = weights()["thresholds"]
-        return thresholds["support"], thresholds["contradiction"]
+        support = thresholds["inference" if task == "nli" else "support"]
+        return support, thresholds["contradiction"]
 
     def _body_pair(self, case: Case) -> Signals:
-        """Two bodies under one headline disagree when they lean differently on it."""
+        """Two bodies under one headline disagree when they lean differently on it: a body's
+        lean is its support score less its contradiction score, each as much as the stored
+        ``lean`` weights say (fitted on the dev body pairs), less its debunking-word rate."""
         bodies = [self._sources([body]) for body in case.sources[:2]]
         stances = [verify(body, case.claim) for body in bodies]
-        lean = [s.score - s.contradiction - min(1.0, b.debunk)
-                for s, b in zip(stances, bodies, strict=True)]  # fmt: skip
+        counts = weights().get("lean", {"support": 1.0, "contradiction": 1.0})
+        lean = [counts["support"] * s.score - counts["contradiction"] * s.contradiction
+                - min(1.0, b.debunk) for s, b in zip(stances, bodies, strict=True)]  # fmt: skip
         gap = min(1.0, abs(lean[0] - lean[1]))
         against = 0 if lean[0] < lean[1] else 1
         signals = _signals(stances[against])

@@ -90,6 +90,7 @@ def view(report: Report) -> dict:
         "sources": [_source(report, a, index) for a in report.articles],
         "columns": [{"n": index[a.id], "id": a.id, "name": source_label(a)} for a in columns],
         "brief": [_sentence(s, claims, index) for s in report.brief.sentences],
+        "brief_note": report.brief.note,
         "rows": grid_rows(report, columns, claims, index),
         "findings": findings,
         "finding_groups": _finding_groups(findings),

@@ -33,6 +33,8 @@ def render_markdown(report: Report) -> str:
     for problem in run.problems:
         lines += ["", f"**Not checked:** {markdown(problem.where)}: {_cell(problem.error)}"]
     lines += ["", "## Brief", ""]
+    if report.brief.note:
+        lines += [f"_{report.brief.note}_", ""]
     for sentence in report.brief.sentences:
         disputed = "**disputed:** " if sentence.disputed else ""
         text = markdown(sentence.text)

@@ -49,6 +49,8 @@ def render_text(
         markup=False, emoji=False, highlight=False, soft_wrap=not wrap,
     )  # fmt: skip
     console.rule("Brief")
+    if report.brief.note:
+        console.print(report.brief.note, style="dim", highlight=False)
     for sentence in report.brief.sentences:
         line = Text("• ")
         line.append(visible(sentence.text))
