@@ -25,6 +25,7 @@ from pathlib import Path
 
 from factcheck.align import THRESHOLD, align
 from factcheck.engines.local import LocalEngine
+from factcheck.extract import extract
 from factcheck.ingest import make_article
 from factcheck.people import PersonIndex
 
@@ -40,7 +41,7 @@ def load(name: str) -> list[dict]:
 def grouped(texts: list[str], threshold: float = THRESHOLD) -> tuple[list, dict[str, int]]:
     """Claims of the articles and the group index of each claim id."""
     articles = [make_article(text, f"{n}.txt") for n, text in enumerate(texts)]
-    claims = LocalEngine().extract(articles).claims
+    claims = extract(articles, LocalEngine()).claims
     groups = align(claims, PersonIndex(claims), threshold)
     where = {c.id: n for n, g in enumerate(groups) for c in g.members}
     return claims, where

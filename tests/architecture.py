@@ -23,7 +23,7 @@ LAYERS = {
     "interface": ("cli", "cli_options", "progress", "__main__"),
     "library": ("__init__", "pipeline", "batch", "evaluation", "report", "schema", "verify"),
     "stages": ("ingest", "fetch", "webpage", "feed", "segment", "extract", "align", "judge",
-               "unsupported", "rewrites", "brief", "swaps", "quotes", "rewording"),
+               "unsupported", "rewrites", "brief", "swaps", "quotes", "rewording", "attribution"),
     "engines": ("engines", "engines.local", "engines.llm"),
     "shared": ("models", "errors", "settings", "output", "names", "people", "quantities",
                "times", "lexical", "wording", "choose", "quoting", "spelling", "variants",

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .errors import InputError
+from .layout import furniture_lines
 from .models import Article, Problem, Span
 from .settings import DEFAULT_MAX_BYTES
 
@@ -67,7 +68,9 @@ def furniture_spans(text: str) -> list[Span]:
             start = match.start() + len(line) - len(line.lstrip())
             end = match.start() + len(line.rstrip())
             spans.append(Span(start=start, end=end, quote=text[start:end]))
-    return spans
+    # and headings, bylines, captions, prompts (``layout``)
+    spans += [Span(start=s, end=e, quote=text[s:e]) for s, e, _ in furniture_lines(text)]
+    return sorted({(s.start, s.end): s for s in spans}.values(), key=lambda s: s.start)
 
 
 def make_article(text: str, source: str, **metadata: str | None) -> Article:

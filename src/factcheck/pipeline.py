@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .align import align
+from .attribution import attribute
 from .brief import compose, contested_claims
 from .engines import Engine, get_engine
 from .engines.local import LocalEngine
@@ -20,7 +21,7 @@ from .extract import extract
 from .ingest import Ingested, ingest
 from .judge import as_updates, judge, judge_people
 from .lexical import looks_english
-from .models import Article, Claim, ClaimGroup, ExtractReport, Report, RunInfo
+from .models import Article, Claim, ClaimGroup, Extraction, ExtractReport, Report, RunInfo
 from .people import PersonIndex
 from .rewrites import find_derived, independent_source
 from .settings import Settings
@@ -51,7 +52,7 @@ def run_ingested(ingested: Ingested, settings: Settings, **engine_options) -> Re
 
 
 def _run(engine: Engine, ingested: Ingested, started: str, clock: float) -> Report:
-    extraction = extract(ingested.articles, engine)
+    extraction = _extract(ingested, engine)
     claims = {c.id: c for c in extraction.claims}
     people = PersonIndex(extraction.claims)
     groups = align(extraction.claims, people)
@@ -87,7 +88,7 @@ def run_extract(
     ingested = ingest(paths, stdin=stdin, max_bytes=settings.max_bytes)
     engine = get_engine(settings, **engine_options)
     try:
-        extraction = extract(ingested.articles, engine)
+        extraction = _extract(ingested, engine)
         return ExtractReport(
             run=_run_info(engine, started, clock, ingested, extraction.claims),
             usage=engine.usage().model_copy(update={"dropped_claims": extraction.dropped}),
@@ -96,6 +97,13 @@ def run_extract(
         )
     finally:
         engine.close()
+
+
+def _extract(ingested: Ingested, engine: Engine) -> Extraction:
+    """Claims of every article, each credited from its evidence (``attribution``)."""
+    extraction = extract(ingested.articles, engine)
+    extraction.claims = attribute(extraction.claims, {a.id: a for a in ingested.articles})
+    return extraction
 
 
 def _derived(

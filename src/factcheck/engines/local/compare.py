@@ -80,8 +80,12 @@ def _same_person(a: str, b: str) -> bool:
 
 
 def _different_claimants(a: Claim, b: Claim) -> bool:
+    """Both claims are credited, to different people or bodies ("the union" / "the employer");
+    "US officials" and "a State Department official" are one side."""
     who_a, who_b = a.attributed_to, b.attributed_to
-    return bool(who_a and who_b) and not _same_person(who_a, who_b)
+    if not (who_a and who_b) or _same_person(who_a, who_b):
+        return False
+    return who_a[:1].isupper() or who_b[:1].isupper() or not overlap(who_a, who_b)
 
 
 def _attribution(a: Claim, b: Claim, _articles) -> Verdict | None:
