@@ -21,11 +21,13 @@ Bound = Literal["exact", "about", "more_than", "at_least", "less_than", "at_most
 EntityType = Literal["person", "organization", "place"]
 CellState = Literal["agree", "conflict", "adds_detail", "absent"]
 FindingKind = Literal[
-    "contradiction", "unsupported_addition", "single_source", "name_variant", "update"
-]
+    "contradiction", "unsupported_addition", "single_source", "name_variant", "update",
+    "altered_quote",
+]  # fmt: skip
 ConflictType = Literal[
     "quantity", "date", "place", "role_title", "attribution", "event", "negation", "other"
 ]
+FindingType = ConflictType | Literal["denial", "rewriting_damage"]  # decided by the stages
 Severity = Literal["high", "medium", "low"]
 EngineName = Literal["local", "llm"]
 
@@ -147,12 +149,28 @@ class Group(_Model):
     cells: dict[str, Cell] = Field(description="One cell per article id.")
 
 
+class Excerpt(_Model):
+    """A stretch of one article shown with a finding, the words that differ marked."""
+
+    article: str = Field(description="Id of the article.")
+    start: int = Field(ge=0, description="Offset of the first character in the article text.")
+    end: int = Field(ge=0, description="Offset one past the last character in the article text.")
+    quote: str = Field(description="The article text between start and end, verbatim.")
+    marks: list[Span] = Field(
+        default_factory=list, description="The words that differ, inside start..end."
+    )
+
+
 class Finding(_Model):
     """Something an editor should look at before publishing."""
 
     id: str = Field(description="Deterministic id derived from kind and claims.")
     kind: FindingKind = Field(description="What sort of finding it is.")
-    type: ConflictType | None = Field(default=None, description="Contradiction type, if any.")
+    type: FindingType | None = Field(
+        default=None,
+        description="Contradiction type; for a name_variant, 'rewriting_damage' when a rewrite "
+        "likely changed the name.",
+    )
     severity: Severity = Field(description="How much an editor should care.")
     confidence: float = Field(ge=0.0, le=1.0, description="How sure the engine is.")
     group: str | None = Field(default=None, description="Id of the aligned group, if any.")
@@ -161,6 +179,11 @@ class Finding(_Model):
     variants: list[str] | None = Field(default=None, description="Spellings, for name_variant.")
     earlier: str | None = Field(default=None, description="Earlier claim id, for update.")
     later: str | None = Field(default=None, description="Later claim id, for update.")
+    excerpts: list[Excerpt] = Field(
+        default_factory=list,
+        description="Each side's passage with the words that differ marked (contradictions, "
+        "updates, name variants, altered quotes).",
+    )
 
 
 class BriefSentence(_Model):

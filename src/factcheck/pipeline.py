@@ -15,14 +15,17 @@ from typing import BinaryIO
 from .align import align
 from .attribution import attribute
 from .brief import compose, contested_claims
+from .crosscheck import cross_check
 from .engines import Engine, get_engine
 from .engines.local import LocalEngine
+from .excerpts import with_excerpts
 from .extract import extract
 from .ingest import Ingested, ingest
 from .judge import as_updates, judge, judge_people
 from .lexical import looks_english
 from .models import Article, Claim, ClaimGroup, Extraction, ExtractReport, Report, RunInfo
 from .people import PersonIndex
+from .rebuttals import rebuttals
 from .rewrites import find_derived, independent_source
 from .settings import Settings
 from .unsupported import find_unsupported, rank
@@ -60,10 +63,13 @@ def _run(engine: Engine, ingested: Ingested, started: str, clock: float) -> Repo
     articles = [a.model_copy(update={"derived_from": derived.get(a.id)}) for a in ingested.articles]
     by_id = {a.id: a for a in articles}
     judged = judge(groups, by_id, engine)
+    labels = source_labels(articles)
     findings = as_updates(judged.findings, claims, by_id) + judge_people(people, claims)
+    findings += cross_check(articles, extraction.claims, labels)
+    findings += rebuttals(articles, extraction.claims)
     contested = contested_claims(findings)
-    findings += find_unsupported(groups, derived, contested, source_labels(articles))
-    findings = rank(findings)
+    findings += find_unsupported(groups, derived, contested, labels)
+    findings = rank(with_excerpts(findings, claims, by_id))
     independent = {independent_source(a.id, derived) for a in ingested.unique}
     composed = compose(groups, findings, claims, derived, len(independent), engine)
     usage = engine.usage().model_copy(

@@ -1,7 +1,9 @@
 """Unsupported: single-source claims and unsupported additions, and the ranking of findings.
 
-``single_source``: a factual claim that only one independent source makes, with no source
-contradicting it. ``unsupported_addition``: an unattributed opinion or speculation (the brief's
+``single_source``: the factual claims that only one independent source makes, with no source
+contradicting them: one finding per source ("[2] alone reports 12 facts"), listing every such
+claim, low severity; with fewer than two independent sources there is nothing to compare and
+no such finding. ``unsupported_addition``: an unattributed opinion or speculation (the brief's
 ``editorial`` rule) that no other source supports, or any claim in a derived article that its
 source does not contain. Which article is derived from which is decided in ``rewrites``.
 """
@@ -15,8 +17,8 @@ from .rewrites import independent_source
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 KIND_ORDER = {
-    "contradiction": 0, "update": 1, "unsupported_addition": 2, "name_variant": 3,
-    "single_source": 4,
+    "contradiction": 0, "altered_quote": 1, "name_variant": 2, "update": 3,
+    "unsupported_addition": 4, "single_source": 5,
 }  # fmt: skip
 
 
@@ -26,14 +28,33 @@ def find_unsupported(
     """single_source and unsupported_addition findings; ``contested`` claims are skipped.
     ``labels`` name each article in explanations ("[2] wire.txt")."""
     findings = []
+    single: dict[str, list[list[str]]] = {}  # independent source -> facts only it states
+    sources = {independent_source(a, derived) for g in groups for a in g.articles}
     for group in groups:
         roots = {independent_source(a, derived) for a in group.articles}
         if len(roots) > 1 or any(c.id in contested for c in group.members):
             continue
         finding = _classify(group.canonical, group.members, derived, labels)
-        if finding is not None:
+        if finding is None:
+            single.setdefault(roots.pop(), []).append([m.id for m in group.members])
+        else:
             findings.append(finding)
+    if len(sources) > 1:
+        findings += [_single_source(facts, labels[root]) for root, facts in single.items()]
     return findings
+
+
+def _single_source(facts: list[list[str]], source: str) -> Finding:
+    """One finding for every fact only ``source`` (and its rewrites) states."""
+    what = "this" if len(facts) == 1 else f"{len(facts)} facts no other source states"
+    them = "it" if len(facts) == 1 else "them"
+    return _finding(
+        "single_source",
+        [cid for ids in facts for cid in ids],
+        "low",
+        0.6,
+        f"{source} alone reports {what}; attribute {them} or confirm {them} elsewhere.",
+    )
 
 
 def _classify(
@@ -60,13 +81,7 @@ def _classify(
             0.6,
             f"Unattributed {what} that only {source} carries; no other source supports it.",
         )
-    return _finding(
-        "single_source",
-        ids,
-        "low",
-        0.6,
-        f"Only {source} reports this; attribute it or confirm it elsewhere.",
-    )
+    return None
 
 
 def _finding(

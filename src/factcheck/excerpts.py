@@ -1,0 +1,103 @@
+"""Excerpts: what a finding shows of each side, with the words that differ marked.
+
+A finding about a difference (a contradiction, an update, a name variant, an altered quote)
+carries one excerpt per side: the evidence of the claim it cites (or, when no claim covers the
+place, the sentence around it) with marks on the words that differ. The cross-source checks
+(``crosscheck``, ``rebuttals``) mark exactly the words they compared; for the findings of the
+judge stage, ``with_excerpts`` marks what the finding names: the phrases its explanation quotes
+(“more than 11,000 containers” against “7,000 containers”, “leader” or “president”) and the
+spellings of a name variant, wherever they occur in a side's evidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .models import Article, Claim, Excerpt, Finding, Span
+
+SHOWN = ("contradiction", "update", "name_variant")
+_QUOTED = re.compile(r"“([^”]{1,80})”")
+_SENTENCE_END = re.compile(r"[.!?][”\"’)]*(?=\s)|\n")
+
+
+def excerpt(article: Article, start: int, end: int, marks=()) -> Excerpt:
+    """``article.text[start:end]`` with the given ``(start, end)`` marks inside it."""
+    text = article.text
+    inside = sorted({(s, e) for s, e in marks if start <= s < e <= end})
+    return Excerpt(
+        article=article.id,
+        start=start,
+        end=end,
+        quote=text[start:end],
+        marks=[Span(start=s, end=e, quote=text[s:e]) for s, e in _merged(inside)],
+    )
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or line) that holds ``start..end``."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    begin = max((e for e in ends if e <= start), default=0)
+    finish = min((e for e in ends if e >= end), default=len(text))
+    while begin < start and text[begin].isspace():
+        begin += 1
+    return begin, max(finish, end)
+
+
+def covering(claims: list[Claim], start: int, end: int) -> list[Claim]:
+    """Claims whose evidence overlaps ``start..end``, in text order."""
+    return [c for c in claims if c.evidence.start < end and start < c.evidence.end]
+
+
+def side(article: Article, claims: list[Claim], start: int, end: int, marks=()) -> Excerpt:
+    """One side of a finding: the evidence of the claims covering ``start..end`` (else the
+    sentence around it), with ``marks``."""
+    cited = covering(claims, start, end)
+    if cited:
+        first, last = cited[0].evidence.start, max(c.evidence.end for c in cited)
+        start, end = min(first, start), max(last, end)
+    else:
+        start, end = sentence_around(article.text, start, end)
+    return excerpt(article, start, end, marks)
+
+
+def phrase_marks(text: str, offset: int, phrases: list[str]) -> list[tuple[int, int]]:
+    """Where each phrase occurs in ``text`` (case aside), as offsets from ``offset``."""
+    marks = []
+    for phrase in phrases:
+        if not phrase.strip():
+            continue
+        pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)"
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            marks.append((offset + match.start(), offset + match.end()))
+    return marks
+
+
+def with_excerpts(
+    findings: list[Finding], claims: dict[str, Claim], articles: dict[str, Article]
+) -> list[Finding]:
+    """Findings about a difference, each side's evidence shown with what differs marked."""
+    out = []
+    for finding in findings:
+        if finding.kind not in SHOWN or finding.excerpts:
+            out.append(finding)
+            continue
+        phrases = _QUOTED.findall(finding.explanation) + list(finding.variants or [])
+        shown = []
+        for cid in finding.claims:
+            claim = claims.get(cid)
+            if claim is not None:
+                span = claim.evidence
+                marks = phrase_marks(span.quote, span.start, phrases)
+                shown.append(excerpt(articles[claim.article], span.start, span.end, marks))
+        out.append(finding.model_copy(update={"excerpts": shown}))
+    return out
