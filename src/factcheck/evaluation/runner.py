@@ -30,7 +30,9 @@ from .predictors import (
     overlap_score,
 )
 
-FINDING_KINDS = ("contradiction", "name_variant", "update", "unsupported_addition")
+FINDING_KINDS = (
+    "contradiction", "name_variant", "update", "unsupported_addition", "altered_quote"
+)  # fmt: skip
 Found = list[tuple[str, str | None]]  # (kind, type) of each finding a run raised
 ClusterRunner = Callable[[Case], Found]
 Progress = Callable[[int, int], None]
@@ -160,7 +162,8 @@ def _classify_group(group, cases, dev, split, limit, counted, predictor) -> dict
 
 def _cluster_group(group: str, cases: list[Case], runner: ClusterRunner | None) -> dict:
     """Per finding kind: a gold finding is found when the run raises one of its kind (and
-    type, when given); a raised finding with no gold counterpart is a false alarm."""
+    type, when given); a raised finding with no gold counterpart is a false alarm. Kinds
+    neither labelled nor raised in these cases are left out."""
     counts = {k: Counter() for k in FINDING_KINDS}
     clock = time.perf_counter()
     for case in cases:
@@ -175,6 +178,8 @@ def _cluster_group(group: str, cases: list[Case], runner: ClusterRunner | None) 
             counts[kind].update({"tp": tp, "fn": fn, "fp": fp})
     per_kind = {}
     for kind, c in counts.items():
+        if not (c["tp"] or c["fn"] or c["fp"]):  # neither labelled nor raised in these cases
+            continue
         precision, recall, f1 = prf(c["tp"], c["fp"], c["fn"])
         rounded = {"precision": precision, "recall": recall, "f1": f1}
         per_kind[kind] = {**{k: round(v, 4) for k, v in rounded.items()},
