@@ -28,7 +28,7 @@ LAYERS = {
     "engines": ("engines", "engines.local", "engines.llm"),
     "shared": ("models", "errors", "settings", "output", "names", "people", "quantities",
                "times", "lexical", "wording", "choose", "quoting", "spelling", "variants",
-               "denials", "layout"),
+               "denials", "layout", "paraphrase"),
 }  # fmt: skip
 
 

@@ -16,8 +16,8 @@ import math
 import re
 from collections import Counter, defaultdict
 
-from .lexical import content_terms
 from .models import Claim, ClaimGroup
+from .paraphrase import numbers, terms
 from .people import PersonIndex
 
 THRESHOLD = 0.3
@@ -30,8 +30,10 @@ _DIGITS = re.compile(r"\d[\d,.]*")
 
 
 def claim_keys(claim: Claim, people: PersonIndex) -> Counter:
-    """The weighted-by-count keys that describe a claim."""
-    keys = Counter(f"w:{t}" for t in content_terms(claim.text))
+    """The weighted-by-count keys that describe a claim: content stems (synonyms folded), the
+    values of its figures whatever their form, people and places, units and times."""
+    keys = Counter(f"w:{t}" for t in terms(claim.text))
+    keys.update(f"n:{v:g}" for v in set(numbers(claim.text)) if v > 2)  # "the two sides": no figure
     for entity in claim.entities:
         person = people.key(entity.name) if entity.type == "person" else None
         keys[f"e:{person or entity.name.lower()}"] += 1
@@ -44,12 +46,7 @@ def align(
     claims: list[Claim], people: PersonIndex, threshold: float = THRESHOLD
 ) -> list[ClaimGroup]:
     """Groups of claims, in order of their canonical claims."""
-    keys = {c.id: claim_keys(c, people) for c in claims}
-    frequency = _frequency(keys.values())
-    weights = _idf(frequency, len(keys))
-    vectors = {cid: _vector(k, weights) for cid, k in keys.items()}
-    # keys most claims share are too common to block on; in a small cluster nothing is
-    common = {k for k, n in frequency.items() if n > COMMON_SHARE * len(keys) and n >= MIN_COMMON}
+    vectors, common = _vectors(claims, people)
     groups: list[ClaimGroup] = []
     index: dict[str, list[int]] = defaultdict(list)
     verbatim: dict[str, int] = {}  # claim text -> group holding it (syndicated copy)
@@ -76,6 +73,39 @@ def align(
         else:
             groups[best].add(claim, best_score)
     return groups
+
+
+def _vectors(claims: list[Claim], people: PersonIndex) -> tuple[dict[str, dict], set[str]]:
+    """Each claim's normalised key vector, and the keys too common to block on (most claims
+    share them; in a small cluster no key is)."""
+    keys = {c.id: claim_keys(c, people) for c in claims}
+    frequency = _frequency(keys.values())
+    weights = _idf(frequency, len(keys))
+    common = {k for k, n in frequency.items() if n > COMMON_SHARE * len(keys) and n >= MIN_COMMON}
+    return {cid: _vector(k, weights) for cid, k in keys.items()}, common
+
+
+def stated_by(
+    claims: list[Claim], people: PersonIndex, threshold: float = THRESHOLD
+) -> dict[str, set[str]]:
+    """For each claim, the other articles with a claim as alike as two members of one group.
+    A sentence that states two facts joins one group only; this finds who else states either."""
+    vectors, common = _vectors(claims, people)
+    index: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        for key in vectors[claim.id]:
+            if key not in common:
+                index[key].append(claim)
+    found: dict[str, set[str]] = {}
+    for claim in claims:
+        vector = vectors[claim.id]
+        others = {o.id: o for k in vector if k not in common for o in index[k]}
+        found[claim.id] = {
+            o.article
+            for o in others.values()
+            if o.article != claim.article and similarity(vector, vectors[o.id]) >= threshold
+        }
+    return found
 
 
 def _shape(text: str) -> str:

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from .align import align
+from .align import align, stated_by
 from .attribution import attribute
 from .brief import compose, contested_claims
 from .crosscheck import cross_check
@@ -68,7 +68,8 @@ def _run(engine: Engine, ingested: Ingested, started: str, clock: float) -> Repo
     findings += cross_check(articles, extraction.claims, labels)
     findings += rebuttals(articles, extraction.claims)
     contested = contested_claims(findings)
-    findings += find_unsupported(groups, derived, contested, labels)
+    stated = stated_by(extraction.claims, people)
+    findings += find_unsupported(groups, derived, contested, labels, stated)
     findings = rank(with_excerpts(findings, claims, by_id))
     independent = {independent_source(a.id, derived) for a in ingested.unique}
     composed = compose(groups, findings, claims, derived, len(independent), engine)

@@ -23,17 +23,26 @@ KIND_ORDER = {
 
 
 def find_unsupported(
-    groups: list[ClaimGroup], derived: dict[str, str], contested: set[str], labels: dict[str, str]
+    groups: list[ClaimGroup],
+    derived: dict[str, str],
+    contested: set[str],
+    labels: dict[str, str],
+    stated: dict[str, set[str]] | None = None,
 ) -> list[Finding]:
     """single_source and unsupported_addition findings; ``contested`` claims are skipped.
-    ``labels`` name each article in explanations ("[2] wire.txt")."""
+    ``labels`` name each article in explanations ("[2] wire.txt"); ``stated`` gives, per claim,
+    the other articles that state it outside its group (``align.stated_by``)."""
     findings = []
     single: dict[str, list[list[str]]] = {}  # independent source -> facts only it states
     sources = {independent_source(a, derived) for g in groups for a in g.articles}
+    stated = stated or {}
     for group in groups:
-        roots = {independent_source(a, derived) for a in group.articles}
+        sayers = set(group.articles).union(*(stated.get(c.id, set()) for c in group.members))
+        roots = {independent_source(a, derived) for a in sayers}
         if len(roots) > 1 or any(c.id in contested for c in group.members):
             continue
+        if group.canonical.article in derived and derived[group.canonical.article] in sayers:
+            continue  # the rewrite's source says it too, in another sentence
         finding = _classify(group.canonical, group.members, derived, labels)
         if finding is None:
             single.setdefault(roots.pop(), []).append([m.id for m in group.members])
