@@ -21,14 +21,17 @@ UNITS = ("engines.llm", "engines.local", "evaluation", "report")  # packages dra
 # from the top down: a unit may import its own layer or a lower one, never a higher one
 LAYERS = {
     "interface": ("cli", "cli_options", "progress", "__main__"),
-    "library": ("__init__", "pipeline", "batch", "evaluation", "report", "schema", "verify"),
+    "library": ("__init__", "pipeline", "batch", "evaluation", "report", "schema"),
     "stages": ("ingest", "fetch", "webpage", "feed", "segment", "extract", "align", "judge",
-               "unsupported", "rewrites", "brief", "swaps", "quotes", "rewording", "attribution",
-               "excerpts", "crosscheck", "rebuttals"),
+               "sweep", "unsupported", "rewrites", "brief", "swaps", "quotes", "rewording",
+               "verify", "cover", "compare", "figures", "clauses", "attribution", "excerpts",
+               "crosscheck", "rebuttals"),
     "engines": ("engines", "engines.local", "engines.llm"),
     "shared": ("models", "errors", "settings", "output", "names", "people", "quantities",
                "times", "lexical", "wording", "choose", "quoting", "spelling", "variants",
-               "denials", "layout", "paraphrase"),
+               "denials", "layout", "lookalike", "proposals", "reading", "difference",
+               "lexicon", "decoding", "safejson", "results_file", "comparable", "display",
+               "spellings", "paraphrase", "handoff"),
 }  # fmt: skip
 
 

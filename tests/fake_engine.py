@@ -47,6 +47,9 @@ class FakeEngine:
     def judge_groups(self, groups, articles):
         return self._answer("judge_groups", (groups, articles), [None for _ in groups])
 
+    def sweep_cluster(self, claims, known, articles):
+        return self._answer("sweep_cluster", (claims, known, articles), [])
+
     def write_brief(self, facts, total):
         return self._answer("write_brief", (facts, total), [])
 

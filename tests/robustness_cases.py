@@ -26,10 +26,13 @@ INJECTION = (
 )
 
 
+FIFO = object()  # in ``files``: make a named pipe there
+
+
 @dataclass
 class Case:
     name: str  # what was tried
-    files: dict[str, bytes]  # written into a fresh folder
+    files: dict[str, bytes | object]  # written into a fresh folder (FIFO: a named pipe)
     args: list[str]  # after "factcheck check"; paths relative to that folder
     exit_code: int
     expect: str  # a substring of stderr (errors) or of the report's run notes/problems
@@ -40,6 +43,15 @@ class Case:
 
 def _jsonl(*records: object) -> bytes:
     return "\n".join(r if isinstance(r, str) else json.dumps(r) for r in records).encode()
+
+
+def _utf16(text: str, bom: bytes = b"\xff\xfe", codec: str = "utf-16-le") -> bytes:
+    return bom + text.encode(codec)
+
+
+GOOD = {"b.txt": OTHER.encode()}  # a readable article beside a bad one
+LONG_NAME = "n" * 300 + ".txt"
+DEEP = "[" * 100_000 + "]" * 100_000
 
 
 CASES = [
@@ -105,14 +117,116 @@ CASES = [
          2, "output directory does not exist", "one-line error; nothing written"),
     Case("unknown format", {"a.txt": STORY.encode()}, ["a.txt", "--format", "pdf"], 2,
          "Invalid value", "usage error from the option parser, exit 2"),
+    # decoding: what cannot be decoded is refused by name, never guessed at
+    Case("odd-length UTF-16 (LE mark)", {"a.txt": _utf16(STORY) + b"x"}, ["a.txt"], 2,
+         "not valid UTF-16", "refused: not a whole number of 2-byte units"),
+    Case("odd-length UTF-16 (BE mark)", {"a.txt": _utf16(STORY, b"\xfe\xff", "utf-16-be")[:-1]},
+         ["a.txt"], 2, "not valid UTF-16", "refused"),
+    Case("odd-length UTF-16 among good ones", {"a.txt": _utf16(STORY) + b"x", **GOOD},
+         ["a.txt", "b.txt"], 3, "not valid UTF-16", "a problem; the others are checked"),
+    Case("UTF-16 with a lone surrogate", {"a.txt": _utf16(STORY) + b"\x00\xd8A\x00"},
+         ["a.txt"], 2, "illegal UTF-16 surrogate", "refused, with the byte offset"),
+    Case("UTF-8 mark then Latin-1 bytes", {"a.txt": b"\xef\xbb\xbf" + "Café owners met "
+         "on Monday.".encode("latin-1")}, ["a.txt"], 2, "not valid UTF-8",
+         "refused: the mark says UTF-8 and the bytes are not"),
+    Case("UTF-32 LE with its mark", {"a.txt": b"\xff\xfe\x00\x00" + STORY.encode("utf-32-le"),
+         **GOOD}, ["a.txt", "b.txt"], 0, "", "decoded as UTF-32 (its mark starts like UTF-16's)"),
+    Case("UTF-32 BE with its mark", {"a.txt": b"\x00\x00\xfe\xff" + STORY.encode("utf-32-be"),
+         **GOOD}, ["a.txt", "b.txt"], 0, "", "decoded as UTF-32"),
+    Case("UTF-32 cut short", {"a.txt": (b"\xff\xfe\x00\x00" + STORY.encode("utf-32-le"))[:-2]},
+         ["a.txt"], 2, "not valid UTF-32", "refused: not a whole number of 4-byte units"),
+    Case("UTF-32 with a surrogate code point", {"a.txt": b"\xff\xfe\x00\x00" +
+         STORY.encode("utf-32-le") + b"\x00\xd8\x00\x00"}, ["a.txt"], 2, "not valid UTF-32",
+         "refused"),
+    Case("UTF-16 without a mark", {"a.txt": STORY.encode("utf-16-le"), **GOOD},
+         ["a.txt", "b.txt"], 0, "", "recognised by its zero bytes and decoded"),
+    Case("only zero-width characters", {"a.txt": "\u200b\u200c\u200d\u2060\ufeff".encode() * 40},
+         ["a.txt"], 2, "empty", "empty: nothing a reader could see"),
+    Case("only direction marks and spaces", {"a.txt": " \u202e\u200f\u2066 \n".encode() * 40},
+         ["a.txt"], 2, "empty", "empty"),
+    Case("zero-width file among good ones", {"a.txt": "\u200b".encode() * 99, **GOOD},
+         ["a.txt", "b.txt"], 3, "a.txt: empty", "a problem; the others are checked"),
+    # paths that are not regular files, names the system refuses
+    Case("named pipe (FIFO)", {"p.txt": FIFO}, ["p.txt"], 2, "not a regular file (a named pipe",
+         "refused at once (never opened: it would block)"),
+    Case("/dev/zero", {}, ["/dev/zero"], 2, "not a regular file (a character device)",
+         "refused at once (never read)"),
+    Case("/dev/null", {}, ["/dev/null"], 2, "not a regular file (a character device)",
+         "refused"),
+    Case("/dev/stdin from a pipe", {}, ["/dev/stdin"], 2, "/dev/stdin: not a regular file",
+         "refused with a hint to pass - for stdin", stdin=STORY.encode()),
+    Case("a named pipe inside a folder", {"d/a.txt": STORY.encode(), "d/b.txt": OTHER.encode(),
+         "d/p.txt": FIFO}, ["d"], 0, "", "skipped: a folder yields its regular files"),
+    Case("file name that is not UTF-8", {"d/caf\udce9.txt": STORY.encode(), "d/b.txt":
+         OTHER.encode()}, ["d"], 0, "", "read; the name is shown with \\xe9"),
+    Case("file name over 255 bytes", {}, [LONG_NAME], 2, "File name too long",
+         "one line; the name is shortened in the message"),
+    # JSON within limits
+    Case("JSON nested 100,000 levels", {"a.json": DEEP.encode()}, ["a.json"], 2,
+         "nested more than 200 levels", "refused before parsing"),
+    Case("JSONL line nested 100,000 levels", {"a.jsonl": _jsonl({"text": STORY}, DEEP,
+         {"text": OTHER})}, ["a.jsonl"], 3, "nested more than 200 levels",
+         "that line is a problem; the others are checked"),
+    Case("JSON integer of 5,000 digits", {"a.json": b'{"text": "x", "n": ' + b"7" * 5000 +
+         b"}"}, ["a.json"], 2, "more than 4,300 digits", "refused with the reason"),
+    Case("JSONL line with a 10,000-digit number", {"a.jsonl": _jsonl({"text": STORY},
+         '{"text": "y", "published": -' + "9" * 10_000 + "}", {"text": OTHER})}, ["a.jsonl"],
+         3, "more than 4,300 digits", "that line is a problem; the others are checked"),
+    Case("lone surrogate in a JSONL text", {"a.jsonl": _jsonl({"text": STORY},
+         '{"text": "bad \\ud800 text"}', {"text": OTHER})}, ["a.jsonl"], 3, "lone surrogate",
+         "that line is a problem (not valid Unicode); the others are checked"),
+    Case("lone surrogate in a JSONL title", {"a.jsonl": _jsonl({"text": STORY},
+         '{"text": "fine text here.", "title": "\\udfff"}', {"text": OTHER})}, ["a.jsonl"], 3,
+         "'title' is not valid Unicode", "that line is a problem"),
+    Case("JSON metadata of the wrong type", {"a.jsonl": _jsonl({"text": STORY},
+         {"text": "fine text.", "title": {"nested": [1]}}, {"text": OTHER})}, ["a.jsonl"], 3,
+         "'title' must be a string", "that line is a problem"),
+    Case("brackets inside JSON strings", {"a.json": json.dumps({"text": STORY + "[" * 500})
+         .encode()}, ["a.json"], 0, "", "read: brackets in strings are not nesting"),
+    # where the report may go
+    Case("output onto /dev/full", {"a.txt": STORY.encode()}, ["a.txt", "-o", "/dev/full"], 2,
+         "is a character device", "refused; the device is untouched"),
+    Case("output onto a named pipe", {"a.txt": STORY.encode(), "p.json": FIFO},
+         ["a.txt", "-o", "p.json"], 2, "is a named pipe", "refused"),
+    Case("output onto a read-only file", {"a.txt": STORY.encode(), "r.json": b"old"},
+         ["a.txt", "-o", "r.json"], 2, "is read-only", "refused; the file is unchanged",
+         extra={"read_only": ["r.json"]}),
+    Case("output into a read-only folder", {"a.txt": STORY.encode(), "ro/x": b""},
+         ["a.txt", "-o", "ro/r.json"], 2, "read-only", "refused; nothing written",
+         extra={"read_only": ["ro"]}),
+    Case("output name over 255 bytes", {"a.txt": STORY.encode()}, ["a.txt", "-o", LONG_NAME],
+         2, "File name too long", "one line"),
+    # option values out of range: usage errors
+    *[Case(f"{' '.join(o)}", {"a.txt": STORY.encode()}, ["a.txt", *o], 2, e,
+           "usage error, exit 2") for o, e in [
+        (["--max-bytes", "0"], "--max-bytes must be between"),
+        (["--max-bytes", "-5"], "--max-bytes must be between"),
+        (["--max-bytes", str(2**63)], "--max-bytes must be between"),
+        (["--max-bytes", "1" + "0" * 40], "--max-bytes must be between"),
+        (["--concurrency", "0"], "--concurrency must be between"),
+        (["--price", "inf,1"], "finite"),
+        (["--price", "nan,1"], "finite"),
+        (["--price", "1,-nan"], "finite"),
+        (["--price", "-1,2"], "cannot be negative"),
+        (["--price", "1"], "INPUT,OUTPUT"),
+        (["--top", "-5", "-f", "text"], "--top must be 0 or more"),
+        (["--engine", "quantum"], "unknown engine"),
+    ]],
 ]  # fmt: skip
 
 
 def materialise(case: Case, folder: Path) -> None:
+    import os
+
     for name, data in case.files.items():
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        if data is FIFO:
+            os.mkfifo(path)
+        else:
+            path.write_bytes(data)
+    for name in case.extra.get("read_only", []):
+        (folder / name).chmod(0o555 if (folder / name).is_dir() else 0o444)
 
 
 def table(results: list[tuple[Case, int, str]]) -> str:

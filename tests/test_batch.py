@@ -140,6 +140,6 @@ def test_unwritable_output_and_missing_input_are_one_line(cli, tmp_path):
     source = tmp_path / "clusters.jsonl"
     write_lines(source, [{"id": "c", "articles": [{"text": STORY.format(n=1)}]}])
     result = cli("batch", str(source), "-o", str(tmp_path / "no" / "such" / "r.jsonl"))
-    assert result.exit_code == 2 and "cannot write results" in result.stderr
+    assert result.exit_code == 2 and "output directory does not exist" in result.stderr
     result = cli("batch", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "r.jsonl"))
     assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1

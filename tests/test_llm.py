@@ -14,7 +14,9 @@ import pytest
 
 from tests.conftest import ROOT, SEEDS
 
-HARBOUR = ROOT / "tests" / "data" / "llm"
+LLM_DATA = ROOT / "tests" / "data" / "llm"
+HARBOUR = LLM_DATA / "harbour_*.txt"  # a glob: the folder also holds a cluster of its own
+WILDFIRE = LLM_DATA / "wildfire"
 
 
 def run_llm(cli, paths, url, *extra, model="stub"):
@@ -58,12 +60,13 @@ def test_seeds_brief(cli, llm_url, traffic, vcr):
     usage, run = report["usage"], report["run"]
     assert run["engine"] == "llm" and run["prompt_version"].startswith("extract@")
     stages = usage["by_stage"]
-    # one call per distinct article (plus counted re-asks), one per judged group, one brief,
-    # one check: never one per claim
+    # one call per distinct article (plus counted re-asks), one per judged group, one sweep,
+    # one brief, one check: never one per claim
     assert stages["extract"]["calls"] == 5 + stages["extract"]["reasks"]
     assert stages["judge"]["calls"] == len(report["groups"])
-    assert stages["brief"]["calls"] == 1 and stages["check"]["calls"] == 1
+    assert stages["sweep"]["calls"] == stages["brief"]["calls"] == stages["check"]["calls"] == 1
     assert usage["llm_calls"] == sum(s["calls"] for s in stages.values()) == traffic()
+    assert usage["llm_calls"] == 5 + len(report["groups"]) + 3 + usage["reasks"]  # the budget
     assert usage["input_tokens"] > 0 and usage["output_tokens"] > 0
     assert report["brief"]["sentences"]
     assert f"llm {model}:" in result.stderr and "calls" in result.stderr
@@ -89,6 +92,22 @@ def authored_seed_answers(report: dict) -> None:
     assert [k for k, v in derived.items() if v] == ["seeds/004_0332fe55c02b607b.txt"]
     assert not any(f["kind"] == "contradiction" and f["type"] == "quantity"
                    for f in report["findings"])  # fmt: skip
+    authored_seed_sweep(report)
+
+
+def authored_seed_sweep(report: dict) -> None:
+    """The authored sweep answer on the seeds proposes four findings: a change of attribution
+    that no group showed (a rewrite credits an analyst's view to unnamed experts) is kept; a
+    figure of containers against one of shells (a look-alike), the title conflict judging
+    already found, and a paraphrase offered as an altered quotation are dropped and counted."""
+    claims = {c["id"]: c for c in report["claims"]}
+    swept = [f for f in report["findings"] if f["kind"] == "contradiction" and not f["group"]
+             and f["type"] == "attribution"]  # fmt: skip
+    assert len(swept) == 1 and report["usage"]["dropped_sweep_findings"] == 3
+    speakers = {claims[c]["attributed_to"] for c in swept[0]["claims"]}
+    assert speakers == {"Victor Cha", None}  # "experts warn" credits no one
+    assert len({claims[c]["article"] for c in swept[0]["claims"]}) == 2
+    assert not any(f["kind"] == "altered_quote" for f in report["findings"])
 
 
 @pytest.mark.vcr
@@ -196,7 +215,7 @@ def test_unrecorded_request_fails_fast(cli, llm_url, vcr, tmp_path, record_mode)
         pytest.skip("only meaningful on replay")
     article = tmp_path / "new.txt"
     article.write_text("A sentence nobody recorded an answer for. And another one here.\n")
-    result = run_llm(cli, [article, HARBOUR / "harbour_b.txt"], llm_url, "--no-cache")
+    result = run_llm(cli, [article, LLM_DATA / "harbour_b.txt"], llm_url, "--no-cache")
     assert result.exit_code == 4
     assert "cannot reach" in result.output and "CannotOverwriteExistingCassette" in result.output
 
@@ -213,9 +232,74 @@ def test_batch_api(cli, llm_url, vcr):
     assert paths.count(("POST", "/files")) == 2 and paths.count(("POST", "/batches")) == 2
     assert paths.count(("GET", batch)) == 2  # in progress, then completed
     direct = [json.loads(r.body) for r in vcr.requests if r.path.endswith("/chat/completions")]
-    tasks = [b["messages"][0]["content"].split("\n")[0] for b in direct]
-    assert len(direct) == 2 and all("claims" not in t.split()[1:3] for t in tasks)
+    tasks = [b["messages"][0]["content"].split()[1] for b in direct]
+    assert sorted(tasks) == ["check", "look", "write"]  # the sweep, the brief and the check
     stages = report["usage"]["by_stage"]
     assert stages["extract"]["calls"] == 2 and stages["judge"]["calls"] == len(report["groups"])
     assert report["claims"] and report["brief"]["sentences"]
     assert_contract(report)
+
+
+@pytest.mark.vcr
+def test_sweep_finds_what_the_groups_missed(cli, llm_url, traffic):
+    """The authored sweep answer on a cluster of the project's own (a wildfire story): four
+    findings alignment never grouped or judging cannot see, and six faults, each dropped and
+    counted: an invented claim id, two claims of one source, rounding, a paraphrase offered as
+    an altered quotation, a misquoted figure, and a repeat. Alignment now groups the two
+    accounts of the air support programme, so that proposal is already compared (a seventh
+    drop); the altered quotation and the denial are found by the cross-source text checks
+    too, and their repeats from the sweep are left out."""
+    result = run_llm(cli, [WILDFIRE], llm_url, "--no-cache")
+    assert result.exit_code == 0, result.output
+    report = report_of(result)
+    assert_contract(report)
+    usage = report["usage"]
+    assert usage["by_stage"]["sweep"]["calls"] == 1 and usage["dropped_sweep_findings"] == 7
+    assert usage["llm_calls"] == 3 + len(report["groups"]) + 3 + usage["reasks"] == traffic()
+    claims = {c["id"]: c for c in report["claims"]}
+    swept = {(f["kind"], f["type"]): f for f in report["findings"] if f["kind"] in
+             ("contradiction", "altered_quote") and f["group"] is None}  # fmt: skip
+    assert set(swept) == {("altered_quote", None), ("contradiction", "denial"),
+                          ("contradiction", "attribution")}  # fmt: skip
+    for finding in swept.values():
+        assert len({claims[c]["article"] for c in finding["claims"]}) == 2
+    altered = swept[("altered_quote", None)]
+    assert altered["variants"] == [
+        "We have the fire contained on the northern flank, and we expect to hold it there tonight",
+        "We have the fire under control on the northern flank",
+    ]
+    assert [[m["quote"] for m in e["marks"]] for e in altered["excerpts"]] == [
+        ["contained"],
+        ["under", "control"],
+    ]
+    denial = " ".join(claims[c]["text"] for c in swept[("contradiction", "denial")]["claims"])
+    assert "ordered the evacuation" in denial and "denied" in denial
+    # rounding ("about 1,200" against "1,180 hectares") stays a look-alike
+    assert not any(f["kind"] == "contradiction" and f["type"] == "quantity"
+                   for f in report["findings"])  # fmt: skip
+    every_format_shows_the_altered_quote(report)
+
+
+def every_format_shows_the_altered_quote(report: dict) -> None:
+    from factcheck.models import Report
+    from factcheck.report import render
+
+    model = Report.model_validate(report)
+    for fmt in ("text", "md", "html"):
+        shown = render(model, fmt, top=20)
+        assert "altered quote" in shown and "under control on the northern flank" in shown, fmt
+
+
+@pytest.mark.vcr
+def test_sweep_answer_cut_off_is_a_problem(cli, llm_url):
+    result = run_llm(cli, [WILDFIRE], llm_url, "--no-cache", model="stub+cutsweep")
+    assert result.exit_code == 3, result.output
+    report = report_of(result)
+    [problem] = report["run"]["problems"]
+    assert problem["where"] == "cluster sweep" and "cut off" in problem["error"]
+    assert report["usage"]["by_stage"]["sweep"]["calls"] == 1
+    assert report["usage"]["dropped_sweep_findings"] == 0  # nothing arrived to drop
+    outside = {(f["kind"], f["type"]) for f in report["findings"] if f["group"] is None
+               and f["kind"] in ("contradiction", "altered_quote")}  # fmt: skip
+    assert outside == {("altered_quote", None), ("contradiction", "denial")}  # the text checks
+    assert report["claims"] and report["brief"]["sentences"]

@@ -18,7 +18,9 @@ from factcheck.settings import Settings
 from tests.conftest import ROOT
 from tests.stub.server import Answers, StubServer
 
-HARBOUR = ROOT / "tests" / "data" / "llm"
+LLM_DATA = ROOT / "tests" / "data" / "llm"
+HARBOUR = LLM_DATA / "harbour_*.txt"  # a glob: the folder also holds a cluster of its own
+WILDFIRE = LLM_DATA / "wildfire"
 CANARY = "sk-canary-7f3a9c1e5b2d4f60"
 
 
@@ -50,7 +52,8 @@ def test_timeout_is_retried(tmp_path):
     client, calls = transport(fail)
     report = run([str(HARBOUR)], llm_settings(), http_client=client)
     assert not report.run.partial
-    assert len(calls) == report.usage.llm_calls == 2 + len(report.groups) + 2 + 1
+    # two articles, the judged groups, sweep, brief and check; one retried call
+    assert len(calls) == report.usage.llm_calls == 2 + len(report.groups) + 3 + 1
 
 
 def test_timeouts_that_persist_mark_only_that_call(tmp_path):
@@ -124,7 +127,9 @@ def test_canary_key_reaches_the_server_and_nothing_else(tmp_path, monkeypatch, c
 def test_cache_misses_exactly_the_affected_calls(tmp_path):
     stub = StubServer().start()
     articles = tmp_path / "articles"
-    shutil.copytree(HARBOUR, articles)
+    articles.mkdir()
+    for path in LLM_DATA.glob("harbour_*.txt"):
+        shutil.copy(path, articles)
     prompts = tmp_path / "prompts"
     shutil.copytree(prompts_dir(), prompts)
     try:
@@ -135,7 +140,7 @@ def test_cache_misses_exactly_the_affected_calls(tmp_path):
             return {stage: u["calls"] for stage, u in usage.by_stage.items() if u["calls"]}
 
         first = calls()
-        assert first["extract"] == 2 and first["brief"] == 1 and first["check"] == 1
+        assert first["extract"] == 2 and first["sweep"] == first["brief"] == first["check"] == 1
         assert calls() == {}  # everything cached
         # another model: every call misses
         assert (
@@ -151,6 +156,7 @@ def test_cache_misses_exactly_the_affected_calls(tmp_path):
         path.write_text(path.read_text().replace("600 passengers", "650 passengers"))
         changed = calls()
         assert changed["extract"] == 1 and changed.get("brief") == 1
+        assert changed.get("sweep") == 1  # the sweep reads every claim
     finally:
         stub.stop()
 
@@ -192,15 +198,17 @@ def test_article_text_cannot_close_its_delimiter():
 
 def test_every_prompt_renders_with_a_version():
     prompts = Prompts()
-    assert prompts.version.startswith("extract@1 judge@1 brief@1 check@1 #")
+    assert prompts.version.startswith("extract@2 judge@2 sweep@1 brief@1 check@1 #")
     for task, values in {
         "judge": {"canonical": "c", "claims": [{"id": "c", "quote": "</claims>"}]},
+        "sweep": {"claims": "c1 [1]: </claims>", "findings": "</findings>", "part": None},
         "brief": {"facts": [], "total": 2, "max_sentences": 5},
         "check": {"sentences": [{"index": 0, "sentence": "s", "quotes": ["</sentences>"]}]},
     }.items():
         messages = prompts.render(task, **values).messages
-        tag = {"judge": "claims", "brief": "facts", "check": "sentences"}[task]
-        assert messages[1]["content"].count(f"</{tag}>") == 1
+        tags = {"judge": ["claims"], "sweep": ["claims", "findings"], "brief": ["facts"],
+                "check": ["sentences"]}[task]  # fmt: skip
+        assert all(messages[1]["content"].count(f"</{tag}>") == 1 for tag in tags)
 
 
 def test_prompts_ship_in_the_wheel(tmp_path):
@@ -298,14 +306,14 @@ def test_cost_from_the_price_table_or_an_override():
 
 def test_missing_model_key_or_bad_settings_are_config_errors(cli, monkeypatch):
     monkeypatch.delenv("OPENAI_API_KEY")
-    for args, message in [
-        (["--engine", "llm"], "needs a model"),
-        (["--model", "gpt-4o-mini"], "no API key"),
-        (["--model", "m", "--base-url", "http://x/v1", "--mode", "xml"], "unknown llm mode"),
-        (["--model", "m", "--base-url", "http://x/v1", "--price", "cheap"], "price must be"),
-    ]:
+    for args, message, code in [
+        (["--engine", "llm"], "needs a model", 4),
+        (["--model", "gpt-4o-mini"], "no API key", 4),
+        (["--model", "m", "--base-url", "http://x/v1", "--mode", "xml"], "unknown llm mode", 2),
+        (["--model", "m", "--base-url", "http://x/v1", "--price", "cheap"], "price must be", 2),
+    ]:  # a missing model or key is configuration (4); an option out of range is usage (2)
         result = cli("brief", str(HARBOUR), *args)
-        assert result.exit_code == 4, result.output
+        assert result.exit_code == code, result.output
         lines = result.output.strip().splitlines()
         assert len(lines) == 1 and message in lines[0], result.output
 
@@ -373,7 +381,7 @@ def test_batch_api_answers_are_cached_like_direct_ones(tmp_path):
         second = run([str(HARBOUR)], settings)
     finally:
         stub.stop()
-    assert batches == 2 and chat_calls == 2  # extract and judge batched; brief and check direct
+    assert batches == 2 and chat_calls == 3  # extract, judge batched; sweep, brief, check direct
     assert first.usage.by_stage["extract"]["calls"] == 2
     assert len(stub.requests) == chat_calls and len(stub.batches) == batches  # no traffic
     assert second.usage.llm_calls == 0 and second.claims == first.claims

@@ -261,3 +261,34 @@ def test_numbers_parse_or_are_left_alone(text):
 def test_written_numbers_keep_their_value(number, unit):
     found = parse_quantities(f"Officials said {number:,} {unit} arrived.")
     assert [q.value for q in found] == [float(number)]
+
+
+_NAME_WORDS = "Tomas Reyes Maria Okafor Lena Brandt the said in President Oslo Ministry of Health \
+Okafor’s Dr. told".split()
+_GAPS = [" ", "  ", "\n", "\n\n", "\t", " \n ", "\u00a0", "\r\n", ", ", ". "]
+
+
+@PROPERTY
+@given(parts=st.lists(st.tuples(st.sampled_from(_NAME_WORDS), st.sampled_from(_GAPS)), max_size=30))
+def test_name_offsets_are_computed_not_searched(parts):
+    """Names split by newlines, tabs or runs of spaces: every mention's offsets cover exactly
+    its words (the finder once searched for the cleaned name and crashed on such text)."""
+    from factcheck.names import find_entities, find_people, find_places
+
+    text = "".join(word + gap for word, gap in parts)
+    for found in (find_people(text), find_people(text, headline=True)):
+        for person in found:
+            assert " ".join(text[person.start : person.end].split()) == person.name
+    for name, start, end in find_places(text):
+        assert " ".join(text[start:end].split()) == name
+    find_entities(text)
+
+
+@pytest.mark.parametrize("gap", ["\n", "  ", "\t", "\r\n", "\u00a0", " \n\t "])
+def test_titled_name_across_a_line_break(gap):
+    from factcheck.names import find_people
+
+    text = f"The budget of Health Minister Maria{gap}Okafor’s office was cut.\n"
+    people = find_people(text)
+    assert [(p.name, p.title) for p in people] == [("Maria Okafor", "minister")]
+    assert " ".join(text[people[0].start : people[0].end].split()) == "Maria Okafor"

@@ -111,6 +111,8 @@ def shared(
     concurrency: Annotated[
         int | None, opt("--concurrency", "Calls in flight at once (default 4).", True)
     ] = None,
+    timeout: Annotated[float | None, opt("--timeout", "Seconds to wait for one model answer "
+        "(default 120).", True)] = None,
     max_output_tokens: Annotated[int | None, opt("--max-output-tokens", "Longest answer one call "
         "may return, in tokens (default 4096).", True)] = None,
     price: Annotated[str | None, opt("--price", "INPUT,OUTPUT USD per million tokens, for "

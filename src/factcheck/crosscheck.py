@@ -119,6 +119,7 @@ def _altered(
         severity="high",
         confidence=round(min(0.9, max(0.6, match.overlap)), 2),
         claims=cited,
+        variants=[quote_a.text.strip(" ,."), quote_b.text.strip(" ,.")],
         explanation=f"{quote_a.speaker} is quoted in different words: {labels[first.id]} has "
         f"{words_a}, {labels[second.id]} has {words_b}. Check the original wording before "
         "quoting.",
@@ -140,3 +141,10 @@ def _changed_words(part: Excerpt) -> str:
         return "no words there"
     words = " … ".join(m.quote for m in part.marks[:MAX_SHOWN_CHANGES])
     return f"“{words}{' …' if len(part.marks) > MAX_SHOWN_CHANGES else ''}”"
+
+
+def without_repeats(found: list[Finding], known: list[Finding]) -> list[Finding]:
+    """``found`` less what ``known`` already says: a finding whose claims are all cited by one
+    known finding of the same kind (an altered quote the engine's sweep proposes again)."""
+    cited = [(f.kind, set(f.claims)) for f in known]
+    return [f for f in found if not any(k == f.kind and set(f.claims) <= ids for k, ids in cited)]

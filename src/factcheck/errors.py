@@ -4,7 +4,9 @@ The library raises only these; the CLI turns them into one line and an exit code
 
     FactcheckError          base class; ``exit_code`` is the CLI's exit status
     ├── InputError          nothing usable to check: missing path, empty or binary file (2)
-    ├── ConfigError         bad settings: unknown engine, missing model or key (4)
+    ├── OutputError         the output cannot or may not be written: a device, an input (2)
+    ├── ConfigError         bad settings: missing model or key (4)
+    │   └── UsageError      an option out of range: --max-bytes 0, --workers -3 (2)
     ├── PromptError         a prompt template is missing or does not render (4)
     └── EngineError         the engine failed (4)
         ├── EngineUnavailable   endpoint unreachable, auth refused
@@ -26,10 +28,23 @@ class InputError(FactcheckError):
     exit_code = 2
 
 
+class OutputError(FactcheckError):
+    """The output path cannot or may not be written: a folder, a device, a read-only file, an
+    input of the run, a results file of another run."""
+
+    exit_code = 2
+
+
 class ConfigError(FactcheckError):
     """The settings are inconsistent or incomplete."""
 
     exit_code = 4
+
+
+class UsageError(ConfigError):
+    """An option's value is out of range or not a number: bad usage, like a parser error."""
+
+    exit_code = 2
 
 
 class PromptError(FactcheckError):

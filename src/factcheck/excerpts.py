@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 
 from .models import Article, Claim, Excerpt, Finding, Span
+from .rewording import compare_quotes
 
-SHOWN = ("contradiction", "update", "name_variant")
+SHOWN = ("contradiction", "update", "name_variant", "altered_quote")
 _QUOTED = re.compile(r"“([^”]{1,80})”")
 _SENTENCE_END = re.compile(r"[.!?][”\"’)]*(?=\s)|\n")
 
@@ -91,13 +92,27 @@ def with_excerpts(
         if finding.kind not in SHOWN or finding.excerpts:
             out.append(finding)
             continue
-        phrases = _QUOTED.findall(finding.explanation) + list(finding.variants or [])
         shown = []
         for cid in finding.claims:
             claim = claims.get(cid)
             if claim is not None:
                 span = claim.evidence
-                marks = phrase_marks(span.quote, span.start, phrases)
+                marks = _marks(finding, span.quote, span.start)
                 shown.append(excerpt(articles[claim.article], span.start, span.end, marks))
         out.append(finding.model_copy(update={"excerpts": shown}))
     return out
+
+
+def _marks(finding: Finding, text: str, offset: int) -> list[tuple[int, int]]:
+    """What differs, in one side's evidence: for an altered quote with its two wordings, the
+    words the wordings do not share; otherwise the phrases the finding names."""
+    wordings = finding.variants or []
+    if finding.kind == "altered_quote" and len(wordings) == 2:
+        match = compare_quotes(*wordings)
+        if match is not None:
+            marks = []
+            for wording, changed in zip(wordings, (match.changed_a, match.changed_b), strict=True):
+                at = text.find(wording)
+                marks += [(offset + at + s, offset + at + e) for s, e in changed if at >= 0]
+            return marks
+    return phrase_marks(text, offset, _QUOTED.findall(finding.explanation) + list(wordings))

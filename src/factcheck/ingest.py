@@ -7,19 +7,24 @@ no newline translated), for .html the text a real HTML parser extracts, for .jso
 
 from __future__ import annotations
 
+import errno
 import glob
 import hashlib
-import json
+import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from .decoding import blank, decode
+from .display import visible
 from .errors import InputError
 from .layout import furniture_lines
 from .models import Article, Problem, Span
+from .safejson import loads, text_field
 from .settings import DEFAULT_MAX_BYTES
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -109,18 +114,22 @@ def ingest_records(
     *,
     base: Path | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    confined: bool = False,
 ) -> Ingested:
     """Articles given as records (``{"text": …, "title"?, "outlet"?, "published"?}`` or
-    ``{"path": …}``, relative to ``base``), as a batch line carries them."""
+    ``{"path": …}``, relative to ``base``), as a batch line carries them. A record can name any
+    file the user may read; with ``confined`` (for a clusters file from someone else) a path
+    must lead, links followed, to a file inside ``base``."""
     result = Ingested()
     for n, record in enumerate(records):
         name = f"{where}[{n}]"
         try:
             if isinstance(record, dict) and isinstance(record.get("path"), str):
-                path = Path(record["path"])
-                path = path if path.is_absolute() or base is None else base / path
-                if not path.is_file():
-                    raise InputError(f"{name}: {record['path']}: no such file")
+                raw = text_field(record, "path", name)
+                path = Path(raw) if base is None or Path(raw).is_absolute() else base / raw
+                regular_file(path, f"{name}: {shown(raw)}")
+                if confined:
+                    _inside(path, base, f"{name}: {shown(raw)}")
                 result.articles.extend(_read_file(path, max_bytes, result.problems))
             else:
                 result.articles.append(_from_record(record, name))
@@ -129,40 +138,111 @@ def ingest_records(
     return _finished(result)
 
 
+def _inside(path: Path, base: Path | None, name: str) -> None:
+    root = Path(base or ".").resolve()
+    if not path.resolve().is_relative_to(root):
+        raise InputError(f"{name}: outside {shown(root)}; paths are confined to that folder")
+
+
 Reader = Callable[[int, list[Problem]], list[Article]]
 
 
 def _expand(paths: list[str], stdin: BinaryIO | None) -> Iterator[tuple[str, Reader]]:
+    for raw, path in _files(paths):
+        if path is None:
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield "-", lambda limit, _, s=stream: [_from_bytes(_read_limited(s, "-", limit), "-")]
+        else:
+            yield shown(raw), lambda limit, problems, f=path: _read_file(f, limit, problems)
+
+
+def input_files(paths: list[str]) -> list[Path]:
+    """The files ``paths`` name (folders and globs expanded; ``-`` is not a file), as ``ingest``
+    would read them: what an output may not replace."""
+    return [path for _, path in _files(list(paths)) if path is not None]
+
+
+def _files(paths: list[str]) -> Iterator[tuple[str | Path, Path | None]]:
+    """Each file to read, as named and as a path (None for ``-``, standard input)."""
     if not paths:
         raise InputError("no input given: name files, a directory, a glob, or - for stdin")
     for raw in paths:
         if raw == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            yield "-", lambda limit, _, s=stream: [_from_bytes(_read_limited(s, "-", limit), "-")]
+            yield raw, None
             continue
         path = Path(raw)
-        if path.is_dir():
+        kind = _kind(path, raw)
+        if kind == "directory":
             files = sorted(p for p in path.rglob("*") if _is_article_file(p, path))
             if not files:
-                raise InputError(f"{raw}: directory has no articles ({_suffix_list()})")
-            for file in files:
-                yield str(file), lambda limit, problems, f=file: _read_file(f, limit, problems)
-        elif path.is_file():
-            yield raw, lambda limit, problems, f=path: _read_file(f, limit, problems)
-        elif glob.has_magic(raw):
+                raise InputError(f"{shown(raw)}: directory has no articles ({_suffix_list()})")
+            yield from ((file, file) for file in files)
+        elif kind == "file":
+            yield raw, path
+        elif kind is None and glob.has_magic(raw):
             matches = sorted(Path(m) for m in glob.glob(raw, recursive=True))
-            files = [m for m in matches if m.is_file()]
+            files = [m for m in matches if _kind(m, str(m)) == "file"]
             if not files:
-                raise InputError(f"{raw}: pattern matches no files")
-            for file in files:
-                yield str(file), lambda limit, problems, f=file: _read_file(f, limit, problems)
+                raise InputError(f"{shown(raw)}: pattern matches no files")
+            yield from ((file, file) for file in files)
+        elif kind is None:
+            raise InputError(f"{shown(raw)}: no such file or directory")
         else:
-            raise InputError(f"{raw}: no such file or directory")
+            raise InputError(f"{shown(raw)}: {_not_regular(kind)}")
+
+
+KINDS = {stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFCHR: "a character device",
+         stat.S_IFBLK: "a block device", stat.S_IFSOCK: "a socket"}  # fmt: skip
+
+
+def _kind(path: Path, raw: str) -> str | None:
+    """'file', 'directory', what else the path is ('a socket'…), or None when it does not
+    exist. Symbolic links are followed; a name the system refuses is an ``InputError``."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            return None
+        raise InputError(f"{shown(raw)}: {exc.strerror or exc}") from None
+    except ValueError:  # a NUL character in the name
+        raise InputError(f"{shown(raw)}: not a valid file name") from None
+    if stat.S_ISDIR(mode):
+        return "directory"
+    if stat.S_ISREG(mode):
+        return "file"
+    return KINDS.get(stat.S_IFMT(mode), "not a regular file")
+
+
+def _not_regular(kind: str) -> str:
+    return f"not a regular file ({kind}); save it to a file, or pass - to read standard input"
+
+
+def regular_file(path: Path, name: str) -> None:
+    kind = _kind(path, name)
+    if kind is None:
+        raise InputError(f"{name}: no such file")
+    if kind != "file":
+        raise InputError(f"{name}: {_not_regular(kind)}")
+
+
+def shown(path: str | Path) -> str:
+    """A path as it can be printed and written as UTF-8: bytes of a file name that are not
+    UTF-8 appear as ``\\xNN``, control characters and direction overrides as visible stand-ins
+    (``␛``, ``‹U+202E›``); a name longer than 160 characters is shortened in the middle."""
+    text = visible(os.fsencode(str(path)).decode("utf-8", "backslashreplace"), one_line=True)
+    return text if len(text) <= 160 else f"{text[:80]}…{text[-79:]}"
 
 
 def _is_article_file(path: Path, root: Path) -> bool:
     hidden = any(part.startswith(".") for part in path.relative_to(root).parts)
-    return path.is_file() and not hidden and path.suffix.lower() in SUFFIXES
+    if hidden or path.suffix.lower() not in SUFFIXES:
+        return False
+    try:
+        return _kind(path, str(path)) == "file"
+    except InputError:
+        return False
 
 
 def _suffix_list() -> str:
@@ -179,9 +259,11 @@ def _read_limited(stream: BinaryIO, name: str, limit: int) -> bytes:
 
 
 def _read_file(path: Path, limit: int, problems: list[Problem]) -> list[Article]:
-    name = str(path)
+    name = shown(path)
     try:
         with path.open("rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped since listed
+                raise InputError(f"{name}: {_not_regular('not a regular file')}")
             data = _read_limited(handle, name, limit)
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from exc
@@ -198,46 +280,9 @@ def _from_bytes(data: bytes, name: str) -> Article:
 
 
 def _checked(article: Article, name: str) -> Article:
-    if not article.text.strip():
+    if blank(article.text):
         raise InputError(f"{name}: empty (no text to check)")
     return article
-
-
-def decode(data: bytes, name: str) -> str:
-    """Decode bytes to text: BOM honoured and removed, UTF-8 first, then detection."""
-    if not data.strip():
-        raise InputError(f"{name}: empty (no text to check)")
-    for bom, codec in (
-        (b"\xef\xbb\xbf", "utf-8"),
-        (b"\xff\xfe", "utf-16"),
-        (b"\xfe\xff", "utf-16"),
-    ):
-        if data.startswith(bom):
-            return data.decode(codec).lstrip("\ufeff")
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: not a text file (binary data)")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    matches = list(from_bytes(data))
-    best = matches[0] if matches else None
-    if best is not None:  # short texts are ambiguous: prefer the web's usual legacy encoding
-        near = [m for m in matches if m.chaos <= best.chaos + 0.1]
-        best = next((m for m in near if m.encoding == "cp1252"), best)
-    if best is None:
-        raise InputError(f"{name}: not a text file (no text encoding fits)")
-    text = str(best)
-    if _control_ratio(text) > 0.05:
-        raise InputError(f"{name}: not a text file (mostly control characters)")
-    return text
-
-
-def _control_ratio(text: str) -> float:
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n\f")
-    return controls / max(len(text), 1)
 
 
 _BLOCK_TAGS = (
@@ -285,10 +330,7 @@ def _html_metadata(soup) -> dict[str, str | None]:
 
 def _from_json(raw: str, name: str, problems: list[Problem], *, lines: bool) -> list[Article]:
     if not lines:
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{name}: invalid JSON at line {exc.lineno}: {exc.msg}") from exc
+        data = loads(raw, name)
         records = data if isinstance(data, list) else [data]
         items = [(f"{name}[{i}]", r) for i, r in enumerate(records)]
     else:
@@ -297,13 +339,9 @@ def _from_json(raw: str, name: str, problems: list[Problem], *, lines: bool) -> 
             if not line.strip():
                 continue
             try:
-                items.append((f"{name}:{number}", json.loads(line)))
-            except json.JSONDecodeError as exc:
-                problems.append(
-                    Problem(
-                        where=f"{name}:{number}", error=f"invalid JSON at line {number}: {exc.msg}"
-                    )
-                )
+                items.append((f"{name}:{number}", loads(line, first_line=number)))
+            except InputError as exc:
+                problems.append(Problem(where=f"{name}:{number}", error=str(exc)))
     articles = []
     for where, record in items:
         try:
@@ -316,9 +354,10 @@ def _from_json(raw: str, name: str, problems: list[Problem], *, lines: bool) -> 
 def _from_record(record: object, where: str) -> Article:
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         raise InputError(f"{where}: expected an object with a string 'text'")
-    source = record.get("source") or record.get("id") or where
-    meta = {k: record.get(k) for k in METADATA_KEYS}
-    return _checked(make_article(record["text"], str(source), **meta), where)
+    text = text_field(record, "text", where)
+    source = text_field(record, "source", where) or text_field(record, "id", where) or where
+    meta = {k: text_field(record, k, where) for k in METADATA_KEYS}
+    return _checked(make_article(text, source, **meta), where)
 
 
 def _clean_meta(value: object) -> str | None:

@@ -52,15 +52,20 @@ def judge(groups: list[ClaimGroup], articles: dict[str, Article], engine: Engine
 
 def settle(group: ClaimGroup, judgement: GroupJudgement) -> dict[str, Verdict]:
     """One verdict per member after the canonical claim, in member order."""
-    settled = {}
-    for member in group.members[1:]:
-        verdict = judgement.verdicts.get(member.id) or Verdict("cant_tell")
-        if verdict.state == "conflict" and verdict.confidence < MIN_CONFIDENCE:
-            verdict = Verdict("cant_tell", None, verdict.confidence, verdict.reason)
-        elif verdict.state == "conflict" and verdict.type is None:
-            verdict = Verdict("conflict", "other", verdict.confidence, verdict.reason)
-        settled[member.id] = verdict
-    return settled
+    return {
+        member.id: settle_verdict(judgement.verdicts.get(member.id) or Verdict("cant_tell"))
+        for member in group.members[1:]
+    }
+
+
+def settle_verdict(verdict: Verdict) -> Verdict:
+    """The rules for one verdict, shared with the cluster sweep: a conflict below
+    ``MIN_CONFIDENCE`` is "can't tell", a conflict without a type is of type ``other``."""
+    if verdict.state == "conflict" and verdict.confidence < MIN_CONFIDENCE:
+        return Verdict("cant_tell", None, verdict.confidence, verdict.reason)
+    if verdict.state == "conflict" and verdict.type is None:
+        return Verdict("conflict", "other", verdict.confidence, verdict.reason)
+    return verdict
 
 
 def report_group(
@@ -108,8 +113,13 @@ def group_finding(group: ClaimGroup, verdicts: dict[str, Verdict]) -> Finding | 
         confidence=round(confidence, 2),
         group=group.id,
         claims=claims,
-        explanation=f"Sources disagree on the {_TYPE_WORDS[kind]}: {reason}.",
+        explanation=explain_conflict(kind, reason),
     )
+
+
+def explain_conflict(kind: str, reason: str) -> str:
+    """The explanation of a contradiction of type ``kind`` (shared with the cluster sweep)."""
+    return f"Sources disagree on the {_TYPE_WORDS[kind]}: {reason}."
 
 
 _TYPE_WORDS = {

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from .comparable import strip_invisible
+
 STOPWORDS = frozenset(
     """a about above after again against all also am amid an and any are as at be because been
     before being below between both but by can could did do does doing down during each few for
@@ -27,8 +29,8 @@ def _stemmer():
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased word tokens, possessives removed."""
-    return [re.sub(r"['’]s$", "", w.lower()) for w in _WORD.findall(text)]
+    """Lower-cased word tokens, possessives and invisible characters removed."""
+    return [re.sub(r"['’]s$", "", w.lower()) for w in _WORD.findall(strip_invisible(text))]
 
 
 @cache

@@ -2,14 +2,12 @@
 
 The report (``Report``) is the JSON contract of ``factcheck check --format json``; its field
 names are settled in DESIGN.md. Add fields freely; bump ``SCHEMA_VERSION`` on a breaking change.
-The dataclasses at the end are what stages and engines hand each other on the way (drafts,
-groups, verdicts, facts); they are never part of the report.
+What stages and engines hand each other on the way (drafts, groups, verdicts, facts) lives in
+``handoff`` and is re-exported at the end of this module.
 """
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass, field
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -176,7 +174,9 @@ class Finding(_Model):
     group: str | None = Field(default=None, description="Id of the aligned group, if any.")
     claims: list[str] = Field(description="Ids of the claims involved, every side listed.")
     explanation: str = Field(description="One sentence an editor can act on.")
-    variants: list[str] | None = Field(default=None, description="Spellings, for name_variant.")
+    variants: list[str] | None = Field(
+        default=None, description="Spellings (name_variant) or wordings (altered_quote)."
+    )
     earlier: str | None = Field(default=None, description="Earlier claim id, for update.")
     later: str | None = Field(default=None, description="Later claim id, for update.")
     excerpts: list[Excerpt] = Field(
@@ -240,6 +240,9 @@ class Usage(_Model):
     dropped_brief_sentences: int = Field(
         default=0, description="Brief sentences that failed the check against their evidence."
     )
+    dropped_sweep_findings: int = Field(
+        default=0, description="Findings the cluster sweep proposed that failed validation."
+    )
 
 
 class Report(_Model):
@@ -265,133 +268,18 @@ class ExtractReport(_Model):
     claims: list[Claim]
 
 
-# -- Handed between stages and engines (not part of the report) ----------------------------
-
-
-@dataclass
-class Segmented:
-    """An article and its sentences: what the extract stage hands an engine."""
-
-    article: Article
-    sentences: list[Sentence]
-
-
-@dataclass
-class ClaimDraft:
-    """A claim as an engine states it, before the extract stage finds its evidence."""
-
-    text: str  # the claim as a statement; empty: the quote itself
-    kind: ClaimKind
-    quote: str  # the evidence as the engine gives it
-    entities: list[Entity] = field(default_factory=list)
-    attributed_to: str | None = None
-    hedged: bool = False
-    start: int | None = None  # where the engine says the quote starts, when it knows
-    variants: tuple[str, ...] = ()  # other spellings of the quote to look for
-    answer: object = None  # the engine's own record of it, handed back to repair_claims
-
-
-@dataclass
-class Extraction:
-    """Claims of every article, in article order, and how many were dropped."""
-
-    claims: list[Claim] = field(default_factory=list)
-    dropped: int = 0
-
-
-@dataclass
-class ClaimGroup:
-    """Claims that speak about the same thing; ``members[0]`` is the canonical claim."""
-
-    members: list[Claim] = field(default_factory=list)
-    scores: dict[str, float] = field(default_factory=dict)  # claim id -> similarity to canonical
-    _articles: dict[str, None] = field(default_factory=dict, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        self._articles = dict.fromkeys(c.article for c in self.members)
-
-    def add(self, claim: Claim, score: float) -> None:
-        self.members.append(claim)
-        self.scores[claim.id] = score
-        self._articles[claim.article] = None
-
-    def has_article(self, article: str) -> bool:
-        return article in self._articles
-
-    @property
-    def canonical(self) -> Claim:
-        return self.members[0]
-
-    @property
-    def articles(self) -> list[str]:
-        return list(self._articles)
-
-    @property
-    def id(self) -> str:
-        joined = "|".join(sorted(c.id for c in self.members))
-        return "g-" + hashlib.sha256(joined.encode()).hexdigest()[:12]
-
-
-VerdictState = Literal["agree", "conflict", "adds_detail", "cant_tell"]
-
-
-@dataclass
-class Verdict:
-    """How one member of a group relates to the canonical claim."""
-
-    state: VerdictState
-    type: ConflictType | None = None
-    confidence: float = 0.0
-    reason: str = ""
-
-
-@dataclass
-class GroupJudgement:
-    """An engine's verdicts on one group (by member claim id) and, optionally, its topic."""
-
-    verdicts: dict[str, Verdict]
-    topic: str | None = None
-
-
-@dataclass
-class Judged:
-    """Groups for the report and the contradiction findings."""
-
-    groups: list[Group] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-
-
-@dataclass
-class Fact:
-    """A fact offered to the brief writer: the claims that state it, the canonical first."""
-
-    claims: list[Claim]
-    support: str  # "k of n sources"
-    disputed: bool = False
-    dispute: str | None = None  # the contradiction's explanation, for a disputed fact
-    single: bool = False  # only one independent source states it
-
-
-@dataclass
-class DraftSentence:
-    """A brief sentence as an engine writes it, citing claim ids."""
-
-    text: str
-    claims: list[str]
-    disputed: bool = False
-
-
-@dataclass(frozen=True)
-class BriefLimits:
-    """How many agreed and single-source facts an engine's brief writer is offered."""
-
-    agreed: int
-    single: int
-
-
-@dataclass
-class Composed:
-    """The brief, and how many drafted sentences failed a check."""
-
-    brief: Brief
-    dropped: int
+# What stages and engines hand each other (never part of the report), importable from here too.
+from .handoff import (  # noqa: E402, F401
+    BriefLimits,
+    ClaimDraft,
+    ClaimGroup,
+    Composed,
+    DraftSentence,
+    Extraction,
+    Fact,
+    GroupJudgement,
+    Judged,
+    Segmented,
+    Verdict,
+    VerdictState,
+)

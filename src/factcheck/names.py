@@ -10,15 +10,32 @@ gazetteer of countries, regions and capitals (``data/places.txt``) and from loca
 
 from __future__ import annotations
 
+import math
 import re
-import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from rapidfuzz import fuzz
-
+from .comparable import fold_lookalikes, strip_invisible
 from .models import Entity
+from .spellings import (
+    GENERIC_TITLES,
+    is_alias,
+    name_key,
+    name_tokens,
+    titles_conflict,
+    variant_kind,
+)
+
+__all__ = [
+    "GENERIC_TITLES",
+    "is_alias",
+    "name_key",
+    "name_tokens",
+    "titles_conflict",
+    "variant_kind",
+]  # comparing spellings lives in spellings; kept importable here
 
 TITLES = (
     "president", "vice president", "senior vice president", "senior vp", "vp", "prime minister",
@@ -32,10 +49,6 @@ TITLES = (
     "professor", "senior fellow", "fellow", "analyst", "expert", "official", "envoy", "pope",
     "premier", "dictator", "emperor", "founder", "editor", "correspondent", "researcher",
     "coach", "manager", "captain", "striker", "midfielder", "defender", "goalkeeper",
-)  # fmt: skip
-GENERIC_TITLES = frozenset(
-    {"leader", "chief", "head", "official", "expert", "analyst", "striker", "midfielder",
-     "defender", "goalkeeper"}
 )  # fmt: skip
 TITLE_ALIASES = {
     "vp": "vice president", "senior vp": "senior vice president", "secretary-general":
@@ -92,6 +105,7 @@ _ORG_RUN = re.compile(rf"{_NAME}(?:\s+(?:for|of|on|and)\s+(?:the\s+)?{_NAME})*")
 _LOCATIVE = re.compile(
     rf"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?P<place>U\.S\.|U\.K\.|{_NAME}|[A-Z]{{2,4}}\b)"
 )
+_WORD_SPAN = re.compile(r"\S+")
 PLACE_ALIASES = {
     "us": "United States", "u.s.": "United States", "usa": "United States",
     "america": "United States", "united states of america": "United States",
@@ -143,7 +157,7 @@ def normalize_title(title: str) -> str:
 def find_people(text: str, *, headline: bool = False) -> list[PersonMention]:
     """People named in ``text``: titled ones first, then speakers and plain names (not in a
     headline, where every word is capitalised)."""
-    found: dict[tuple[int, int], PersonMention] = {}
+    found = _Mentions()
     blocked = [(start, end) for _, start, end in _org_spans(text)]
     for match in _TITLE_NAME.finditer(text):
         _add_titled(found, match, text)
@@ -152,13 +166,39 @@ def find_people(text: str, *, headline: bool = False) -> list[PersonMention]:
     patterns = (_SAID_NAME, _NAME_SAID) if headline else (_SAID_NAME, _NAME_SAID, _CAPITALISED)
     for pattern in patterns:
         for match in pattern.finditer(text):
-            span = match.span("name") if "name" in pattern.groupindex else match.span()
-            name = _clean_name(text[span[0] : span[1]])
-            if name and _plausible_person(name, plain=pattern is _CAPITALISED):
-                start = span[0] + text[span[0] : span[1]].index(name)
-                _add(found, PersonMention(name, None, None, start, start + len(name)))
-    people = (p for p in found.values() if not any(s <= p.start < e for s, e in blocked))
-    return sorted(people, key=lambda p: p.start)
+            group = "name" if "name" in pattern.groupindex else 0
+            cleaned = _name_span(text, *match.span(group))
+            if cleaned and _plausible_person(cleaned[0], plain=pattern is _CAPITALISED):
+                found.add(PersonMention(cleaned[0], None, None, cleaned[1], cleaned[2]))
+    return [p for p in found.items if not _covers(blocked, p.start)]
+
+
+class _Mentions:
+    """People found so far: disjoint spans kept in order, so adding one is a binary search
+    (the text can be a megabyte with thousands of names). A titled mention or a longer one
+    wins over the mentions it overlaps."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.items: list[PersonMention] = []
+
+    def add(self, mention: PersonMention) -> None:
+        first = bisect_left(self.starts, mention.start)
+        if first and self.items[first - 1].end > mention.start:
+            first -= 1
+        last = bisect_left(self.starts, mention.end)
+        length = mention.end - mention.start
+        for other in self.items[first:last]:
+            if other.title is not None or other.end - other.start >= length:
+                return
+        self.starts[first:last] = [mention.start]
+        self.items[first:last] = [mention]
+
+
+def _covers(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether one of the ordered, disjoint ``spans`` contains ``position``."""
+    index = bisect_right(spans, (position, math.inf)) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
 def _org_spans(text: str) -> list[tuple[str, int, int]]:
@@ -171,45 +211,51 @@ def _org_spans(text: str) -> list[tuple[str, int, int]]:
         first = first or next((r for r in runs if is_org(r.group())), None)
         if first is None:
             continue
-        raw = match.group()[first.start() :]
-        name = _clean_name(raw)
-        if name:
-            start = match.start() + first.start() + raw.index(name)
-            spans.append((name, start, start + len(name)))
+        cleaned = _name_span(text, match.start() + first.start(), match.end())
+        if cleaned:
+            spans.append(cleaned)
     return spans
 
 
-def _add_titled(found: dict, match: re.Match, text: str) -> None:
-    name = _clean_name(match.group("name"))
-    if not name or is_place(name) or is_org(name) or name.split()[0].lower() in NOT_NAMES:
+def _add_titled(found: _Mentions, match: re.Match, text: str) -> None:
+    cleaned = _name_span(text, *match.span("name"))
+    if not cleaned:
         return
-    start = match.start("name") + match.group("name").index(name)
+    name, start, end = cleaned
+    if is_place(name) or is_org(name) or name.split()[0].lower() in NOT_NAMES:
+        return
     qualifier_words = match.group("qual").split()
     title = match.group("title")
     if qualifier_words and f"{qualifier_words[-1]} {title}".lower() in TITLES:
         title = f"{qualifier_words.pop()} {title}"  # "Defense Secretary", not "Secretary"
     qualifier = " ".join(qualifier_words) or None
     title = normalize_title(title)
-    _add(found, PersonMention(name, title, qualifier, start, start + len(name)))
+    found.add(PersonMention(name, title, qualifier, start, end))
 
 
-def _add(found: dict, mention: PersonMention) -> None:
-    for (start, end), other in list(found.items()):
-        if start < mention.end and mention.start < end:
-            if other.title is not None or (end - start) >= (mention.end - mention.start):
-                return
-            del found[(start, end)]
-    found[(mention.start, mention.end)] = mention
+def _name_span(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The name inside ``text[start:end]`` with its offsets: leading and trailing function words
+    and a possessive dropped, whitespace inside it written as single spaces. The offsets are
+    computed from the words' own positions, never searched for again."""
+    words = [m.span() for m in _WORD_SPAN.finditer(text, start, end)]
+    low, high = 0, len(words)
+    while low < high and text[slice(*words[low])].lower() in NOT_NAMES:
+        low += 1
+    while high > low and text[slice(*words[high - 1])].lower() in NOT_NAMES:
+        high -= 1
+    if low == high:
+        return None
+    first, last = words[low][0], words[high - 1][1]
+    if text[last - 2 : last] in ("’s", "'s"):
+        last -= 2
+    if last <= first:
+        return None
+    return " ".join(text[first:last].split()), first, last
 
 
 def _clean_name(raw: str) -> str:
-    words = raw.split()
-    while words and words[0].lower() in NOT_NAMES:
-        words.pop(0)
-    while words and words[-1].lower() in NOT_NAMES:
-        words.pop()
-    name = " ".join(words)
-    return re.sub(r"(?:’s|'s)$", "", name)
+    cleaned = _name_span(raw, 0, len(raw))
+    return cleaned[0] if cleaned else ""
 
 
 def _plausible_person(name: str, *, plain: bool) -> bool:
@@ -227,24 +273,20 @@ def _plausible_person(name: str, *, plain: bool) -> bool:
 
 def find_places(text: str) -> list[tuple[str, int, int]]:
     """Places in ``text`` with offsets: gazetteer names and locative phrases."""
-    places = []
+    named = []  # in text order and disjoint, like the locatives below
     for match in _CAPITALISED.finditer(text):
         for name, start in _place_parts(match.group(), match.start()):
-            places.append((name, start, start + len(name)))
-    orgs = _org_spans(text)
+            named.append((name, start, start + len(name)))
+    orgs = [(start, end) for _, start, end in _org_spans(text)]
+    spans = [(start, end) for _, start, end in named]
+    locatives = []
     for match in _LOCATIVE.finditer(text):
-        name = _clean_name(match.group("place"))
-        inside_org = any(s <= match.start("place") < e for _, s, e in orgs)
-        if (
-            name
-            and not inside_org
-            and not is_org(name)
-            and name.split()[0].lower() not in NOT_NAMES
-        ):
-            start = match.start("place") + match.group("place").index(name)
-            if not any(s <= start < e for _, s, e in places):
-                places.append((name, start, start + len(name)))
-    return sorted(places, key=lambda p: p[1])
+        cleaned = _name_span(text, *match.span("place"))
+        if cleaned is None or _covers(orgs, match.start("place")) or is_org(cleaned[0]):
+            continue
+        if not _covers(spans, cleaned[1]):
+            locatives.append(cleaned)
+    return sorted(named + locatives, key=lambda p: p[1])
 
 
 def _place_parts(run: str, offset: int) -> list[tuple[str, int]]:
@@ -271,6 +313,7 @@ def canonical_place(name: str) -> str:
 
 def place_mentioned(place: str, text: str) -> bool:
     """Whether ``text`` names ``place`` (a canonical name) in any of its spellings."""
+    text = fold_lookalikes(strip_invisible(text))
     forms = [place] + [alias for alias, name in PLACE_ALIASES.items() if name == place]
     for form in forms:
         short = len(form) <= 4  # "US", "UK": match the capitals exactly, as a word
@@ -283,6 +326,7 @@ def place_mentioned(place: str, text: str) -> bool:
 def locative_places(text: str) -> list[str]:
     """Places that say where something happened: 'in Pyongyang', 'at Seoul', 'in the US'
     (canonical names)."""
+    text = fold_lookalikes(strip_invisible(text))
     places = []
     for match in _LOCATIVE.finditer(text):
         raw = match.group("place")
@@ -310,85 +354,40 @@ def find_orgs(text: str) -> list[str]:
 
 
 def find_entities(text: str, *, headline: bool = False) -> list[Entity]:
-    """People (with titles), organisations and places named in ``text``."""
+    """People (with titles), organisations and places named in ``text``, read with invisible
+    characters removed and look-alike letters folded; a person keeps the spelling the text
+    uses, so a name written with look-alike letters shows as a variant of the real one."""
+    text = strip_invisible(text)
+    folded = fold_lookalikes(text)
     entities = [
-        Entity(name=p.name, type="person", title=p.title, qualifier=p.qualifier)
-        for p in find_people(text, headline=headline)
-    ]
-    entities += [Entity(name=o, type="organization") for o in find_orgs(text)]
+        Entity(name=_own_spelling(text, folded, p.name, p.start, p.end), type="person",
+               title=p.title, qualifier=p.qualifier)
+        for p in find_people(folded, headline=headline)
+    ]  # fmt: skip
+    entities += [Entity(name=o, type="organization") for o in find_orgs(folded)]
     seen = {e.name.lower() for e in entities}
-    for name, _, _ in find_places(text):
+    for name, _, _ in find_places(folded):
         if name.lower() not in seen:
             seen.add(name.lower())
             entities.append(Entity(name=name, type="place"))
     return entities
 
 
+def _own_spelling(text: str, folded: str, name: str, start: int, end: int) -> str:
+    """``name`` as ``text`` spells it (``folded`` is ``text`` with look-alikes folded)."""
+    if text is folded:
+        return name
+    return " ".join(text[start:end].split())
+
+
 def speaker(text: str) -> str | None:
-    """Who a sentence attributes its content to: "…, Cha said" → 'Cha'."""
+    """Who a sentence attributes its content to: "…, Cha said" → 'Cha' (as the text spells
+    it, invisible characters removed)."""
+    text = strip_invisible(text)
+    folded = fold_lookalikes(text)
     for pattern in (_NAME_SAID, _SAID_NAME):
-        for match in pattern.finditer(text):
-            name = _clean_name(match.group("name"))
-            if name and name.split()[0].lower() not in NOT_NAMES:
-                return name
+        for match in pattern.finditer(folded):
+            cleaned = _name_span(folded, *match.span("name"))
+            if cleaned and cleaned[0].split()[0].lower() not in NOT_NAMES:
+                return _own_spelling(text, folded, *cleaned)
     return None
-
-
-def name_key(name: str) -> str:
-    """Folded form used to compare spellings: accents, case, hyphens and spaces removed."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    letters = "".join(ch for ch in decomposed if ch.isalnum())
-    return letters.casefold()
-
-
-def name_tokens(name: str) -> list[str]:
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return [t for t in re.split(r"[\s\-’']+", plain.casefold()) if t]
-
-
-def variant_kind(a: str, b: str) -> str | None:
-    """How two spellings of a full name relate: 'same', 'style' (hyphens, spacing, accents),
-    'spelling' (a transliteration or typo of the same name), or None (different people)."""
-    if a == b:
-        return "same"
-    if name_key(a) == name_key(b):
-        return "same" if a.casefold() == b.casefold() else "style"
-    tokens_a, tokens_b = name_tokens(a), name_tokens(b)
-    if len(tokens_a) != len(tokens_b) or len(tokens_a) < 2:
-        return None
-    scores = [fuzz.ratio(x, y) for x, y in zip(tokens_a, tokens_b, strict=True)]
-    exact = sum(1 for x, y in zip(tokens_a, tokens_b, strict=True) if x == y)
-    if exact >= 1 and min(scores) >= 50 and fuzz.ratio(name_key(a), name_key(b)) >= 75:
-        return "spelling"
-    return None
-
-
-def is_alias(short: str, full: str) -> bool:
-    """'Putin' is an alias of 'Vladimir Putin'; 'Kim' of 'Kim Jong Un'."""
-    short_tokens, full_tokens = name_tokens(short), name_tokens(full)
-    if len(short_tokens) >= len(full_tokens) or not short_tokens:
-        return False
-    return short_tokens in (full_tokens[: len(short_tokens)], full_tokens[-len(short_tokens) :])
-
-
-def titles_conflict(titles_a: set[str], titles_b: set[str]) -> float | None:
-    """Confidence that two sets of titles for one person contradict each other, or None.
-
-    Titles agree when the sets share one; two generic words ('leader', 'chief') never clash;
-    two different offices clash strongly; a generic word against an office clashes less."""
-    if not titles_a or not titles_b or titles_a & titles_b:
-        return None
-    offices_a, offices_b = titles_a - GENERIC_TITLES, titles_b - GENERIC_TITLES
-    if not offices_a and not offices_b:
-        return None
-    if offices_a and offices_b:
-        if any(_nested(x, y) for x in offices_a for y in offices_b):
-            return None
-        return 0.85
-    return 0.7
-
-
-def _nested(a: str, b: str) -> bool:
-    """'minister' and 'defence minister' describe the same office at two levels of detail."""
-    return a.endswith(" " + b) or b.endswith(" " + a)

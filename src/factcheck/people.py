@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .comparable import fold_lookalikes
 from .models import Claim
-from .names import is_alias, name_key, name_tokens, variant_kind
+from .spellings import is_alias, name_key, name_tokens, variant_kind
 
 
 @dataclass
@@ -19,7 +20,7 @@ class Person:
     """One person and every spelling the cluster uses for them."""
 
     key: str
-    spellings: dict[str, str] = field(default_factory=dict)  # spelling -> 'same'|'style'|'spelling'
+    spellings: dict[str, str] = field(default_factory=dict)  # spelling -> variant_kind
     claims: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     @property
@@ -56,13 +57,13 @@ class PersonIndex:
         person = Person(key=name_key(name), spellings={name: "same"})
         self.people.append(person)
         self._by_spelling[name] = person
-        for token in set(name_tokens(name)):
+        for token in set(name_tokens(fold_lookalikes(name))):
             self._by_token[token].append(person)
         return person
 
     def _candidates(self, name: str) -> list[Person]:
         seen: dict[int, Person] = {}
-        for token in name_tokens(name):
+        for token in name_tokens(fold_lookalikes(name)):  # a look-alike spelling meets its name
             for person in self._by_token.get(token, []):
                 seen[id(person)] = person
         return list(seen.values())

@@ -1,4 +1,5 @@
-"""The pipeline: ingest → segment → extract → align → judge → unsupported → brief → report.
+"""The pipeline: ingest → segment → extract → align → judge → sweep → unsupported → brief →
+report.
 
 ``run`` returns a ``Report``; ``run_ingested`` does the same for articles already read;
 ``run_extract`` stops after extraction. None of them prints or exits. The stages get the engine
@@ -15,7 +16,7 @@ from typing import BinaryIO
 from .align import align, stated_by
 from .attribution import attribute
 from .brief import compose, contested_claims
-from .crosscheck import cross_check
+from .crosscheck import cross_check, without_repeats
 from .engines import Engine, get_engine
 from .engines.local import LocalEngine
 from .excerpts import with_excerpts
@@ -28,6 +29,7 @@ from .people import PersonIndex
 from .rebuttals import rebuttals
 from .rewrites import find_derived, independent_source
 from .settings import Settings
+from .sweep import sweep
 from .unsupported import find_unsupported, rank
 
 
@@ -64,9 +66,13 @@ def _run(engine: Engine, ingested: Ingested, started: str, clock: float) -> Repo
     by_id = {a.id: a for a in articles}
     judged = judge(groups, by_id, engine)
     labels = source_labels(articles)
-    findings = as_updates(judged.findings, claims, by_id) + judge_people(people, claims)
-    findings += cross_check(articles, extraction.claims, labels)
-    findings += rebuttals(articles, extraction.claims)
+    about_people = judge_people(people, claims)
+    compared = cross_check(articles, extraction.claims, labels)
+    compared += rebuttals(articles, extraction.claims)
+    swept = sweep(claims, by_id, judged.groups, judged.findings + about_people, engine)
+    swept.findings = without_repeats(swept.findings, compared)
+    findings = as_updates(judged.findings + swept.findings, claims, by_id) + about_people
+    findings += compared
     contested = contested_claims(findings)
     stated = stated_by(extraction.claims, people)
     findings += find_unsupported(groups, derived, contested, labels, stated)
@@ -74,7 +80,11 @@ def _run(engine: Engine, ingested: Ingested, started: str, clock: float) -> Repo
     independent = {independent_source(a.id, derived) for a in ingested.unique}
     composed = compose(groups, findings, claims, derived, len(independent), engine)
     usage = engine.usage().model_copy(
-        update={"dropped_claims": extraction.dropped, "dropped_brief_sentences": composed.dropped}
+        update={
+            "dropped_claims": extraction.dropped,
+            "dropped_brief_sentences": composed.dropped,
+            "dropped_sweep_findings": swept.dropped,
+        }
     )
     return Report(
         run=_run_info(engine, started, clock, ingested, extraction.claims),

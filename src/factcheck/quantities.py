@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 
+from .comparable import strip_invisible
 from .models import Quantity
 
 WORD_NUMBERS = {
@@ -71,10 +72,15 @@ _QUANTITY = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|21\d\d")
+_GAP = re.compile(r"\s*(?:of\s+)?")
+_UNIT_WORD = re.compile(r"[a-z][a-z-]*[a-z]")
+_NEXT_UNIT_WORD = re.compile(r" [a-z]")
 
 
 def parse_quantities(text: str) -> list[Quantity]:
-    """Every quantity with a unit in ``text``; years and bare ordinals are left alone."""
+    """Every quantity with a unit in ``text``; years and bare ordinals are left alone.
+    Invisible characters are removed first: a direction-wrapped "40" is 40."""
+    text = strip_invisible(text)
     found = []
     for match in _QUANTITY.finditer(text):
         quantity = _to_quantity(text, match)
@@ -154,15 +160,15 @@ def _unit(text: str, match: re.Match, groups: dict) -> tuple[str | None, int]:
         return CURRENCIES[groups["cur"].lower()], match.end()
     position = match.end()
     if not groups["hyphen"]:
-        position += re.match(r"\s*(?:of\s+)?", text[position:]).end()
+        position = _GAP.match(text, position).end()
     words: list[str] = []
     while len(words) < (1 if groups["hyphen"] else 3):
-        word = re.match(r"[a-z][a-z-]*[a-z]", text[position:])
+        word = _UNIT_WORD.match(text, position)  # matched in place: never copy the rest
         if word is None or word.group() in UNIT_STOP:
             break
         words.append(word.group())
-        position += word.end()
-        if word.group().endswith("s") or not re.match(r" [a-z]", text[position : position + 2]):
+        position = word.end()
+        if word.group().endswith("s") or not _NEXT_UNIT_WORD.match(text, position):
             break
         position += 1
     if not words:

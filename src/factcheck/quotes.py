@@ -50,7 +50,7 @@ _SENTENCE_SAID_AFTER = re.compile(
 _SENTENCE_ACCORDING = re.compile(r"^(?:[^,]{0,40},\s*)?according\s+to\s+(?P<who>[^,]{1,70}),", re.I)
 _OPENING = r"(?:[A-Z][\w ]{0,24},\s+)?"  # "However, Lee said …", "On Monday, Lee said …"
 _SENTENCE_SUBJECT = re.compile(
-    rf"^{_OPENING}(?P<who>[^,;“”\"]{{1,60}}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?"
+    rf"^{_OPENING}(?P<who>[^,;:“”\"]{{1,60}}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?"
     rf"(?:{_REPORTED})\b"
 )
 _SENTENCE_APPOSITIVE = re.compile(  # "Ann Lee, a professor at Velt, said …"

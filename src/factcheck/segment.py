@@ -9,7 +9,9 @@ abbreviation ("Mr.", "U.S.", "Jan.", initials).
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 
 from .models import Article, Sentence
 
@@ -25,25 +27,33 @@ SENTENCE_STARTERS = frozenset(
 _CLOSERS = "\"'”’)]»“"
 _OPENERS = "\"'“‘([«„"
 _END = re.compile(rf"[.!?…]+[{re.escape(_CLOSERS)}]*(?=\s)")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
+_NEXT_WORD = re.compile(rf"[{re.escape(_OPENERS)}]*([\w’']+)")
 _TERMINAL = re.compile(rf"[.!?…:][{re.escape(_CLOSERS)}]*\s*$")
 _STRIP_LEAD = " \t\r\n\f.,;:"
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 
 
 def segment(article: Article) -> list[Sentence]:
     """Sentences of ``article.text`` in order, furniture and headings flagged."""
     text = article.text
-    furniture = [(s.start, s.end) for s in article.furniture]
+    furniture = sorted((s.start, s.end) for s in article.furniture)
     sentences = []
     for start, end in _sentence_spans(text, {start for start, _ in furniture}):
         heading = _looks_like_heading(text[start:end])
-        is_furniture = any(fs <= start and end <= fe for fs, fe in furniture)
+        is_furniture = _inside(furniture, start, end)
         sentences.append(
             Sentence(
                 start=start, end=end, text=text[start:end], heading=heading, furniture=is_furniture
             )
         )
     return sentences
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` lies inside one of the sorted, disjoint ``spans``."""
+    index = bisect_right(spans, (start, math.inf)) - 1
+    return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
 
 
 def _sentence_spans(text: str, breaks: set[int]) -> list[tuple[int, int]]:
@@ -107,24 +117,36 @@ def _looks_like_heading(line: str) -> bool:
 
 
 def _is_boundary(text: str, match: re.Match, limit: int) -> bool:
-    after = text[match.end() : limit].lstrip()
-    if not after:
+    """Whether the punctuation ``match`` ends a sentence. Looks only at the word before and the
+    text right after it, so segmenting is linear in the length of the text."""
+    after = _NEXT_CHAR.match(text, match.end(), limit)
+    if after is None:
         return False
-    first = after[0]
+    first = after.group(1)
     if not (first.isupper() or first.isdigit() or first in _OPENERS):
         return False
     if "." not in match.group() or match.group().startswith(("..", "…")):
         return True
-    word = _WORD_BEFORE.search(text, 0, match.start())
-    if word is None:
+    token = _word_before(text, match.start())
+    if not token:
         return True
-    token = word.group(1)
     if token.lower().rstrip(".") in ABBREVIATIONS:
         return False
     if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", token + ".") or len(token) == 1:
-        next_word = re.match(r"[\w’']+", after.lstrip(_OPENERS))
-        return bool(next_word) and next_word.group().lower() in SENTENCE_STARTERS
+        next_word = _NEXT_WORD.match(text, after.start(1), limit)
+        return bool(next_word) and next_word.group(1).lower() in SENTENCE_STARTERS
     return True
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of ASCII letters and dots that ends at ``end`` and starts with a letter
+    ("U.S", "Mr", "J")."""
+    start = end
+    while start > 0 and text[start - 1] in _WORD_CHARS:
+        start -= 1
+    while start < end and text[start] == ".":
+        start += 1
+    return text[start:end]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -9,13 +9,18 @@ Environment: ``FACTCHECK_ENGINE``, ``FACTCHECK_MODEL``, ``FACTCHECK_MAX_BYTES``,
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 
-from .errors import ConfigError
+from .errors import UsageError
 
+ENGINES = ("auto", "local", "llm")
 LLM_MODES = ("tools", "json", "md_json")
 DEFAULT_MAX_BYTES = 5_000_000  # per input file
+MAX_BYTES_LIMIT = 10**15  # what a size limit can sensibly be (a read is one call)
+MAX_WORKERS = 1024
+MAX_CONCURRENCY = 1024
 
 
 @dataclass(frozen=True)
@@ -63,25 +68,40 @@ class Settings:
             "base_url": environ.get("OPENAI_BASE_URL"),
             "api_key": environ.get("OPENAI_API_KEY"),
         }
-        settings = cls()
         known = {f.name for f in fields(cls)}
-        for source in (env, overrides):
-            values = {k: v for k, v in source.items() if v not in (None, "") and k in known}
-            settings = replace(settings, **_coerce(values))
-        settings._validate()
-        return settings
+        values = {}
+        for source in (env, overrides):  # a flag wins over the environment before any check
+            values |= {k: v for k, v in source.items() if v not in (None, "") and k in known}
+        return cls(**_coerce(values))
+
+    def __post_init__(self) -> None:
+        self._validate()
 
     def _validate(self) -> None:
+        """Every value in range, or a ``UsageError`` (exit 2) naming the option."""
+        if self.engine not in ENGINES:
+            raise UsageError(f"unknown engine {self.engine!r}: choose {', '.join(ENGINES)}")
         if self.mode not in LLM_MODES:
-            raise ConfigError(f"unknown llm mode {self.mode!r}: choose {', '.join(LLM_MODES)}")
-        if self.concurrency < 1:
-            raise ConfigError("concurrency must be at least 1")
-        if self.rpm is not None and self.rpm < 1:
-            raise ConfigError("--rpm must be a positive number of requests per minute")
-        if self.workers < 0:
-            raise ConfigError("workers must be 0 (one per core) or more")
-        if self.max_bytes < 1:
-            raise ConfigError("--max-bytes must be a positive number of bytes")
+            raise UsageError(f"unknown llm mode {self.mode!r}: choose {', '.join(LLM_MODES)}")
+        _within("--max-bytes", self.max_bytes, 1, MAX_BYTES_LIMIT, "bytes")
+        _within("--concurrency", self.concurrency, 1, MAX_CONCURRENCY, "calls")
+        _within("--workers", self.workers, 0, MAX_WORKERS, "workers (0: one per core)")
+        if self.rpm is not None:
+            _within("--rpm", self.rpm, 1, 10**6, "requests per minute")
+        _within("max output tokens", self.max_output_tokens, 1, 10**7, "tokens")
+        _within("context tokens", self.context_tokens, 1, 10**8, "tokens")
+        if not isinstance(self.timeout, int | float) or not 0 < self.timeout < math.inf:
+            raise UsageError(f"--timeout must be a positive number of seconds, got {self.timeout}")
+        if self.price is not None:
+            check_price(self.price)
+
+
+def _within(option: str, value: object, low: int, high: int, unit: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise UsageError(f"{option} must be a whole number of {unit}, got {value!r}")
+    if not low <= value <= high:
+        got = f"{value:,}" if abs(value) < 10**21 else f"a number of {len(str(abs(value)))} digits"
+        raise UsageError(f"{option} must be between {low:,} and {high:,} {unit}, got {got}")
 
 
 def _coerce(values: dict[str, object]) -> dict[str, object]:
@@ -97,8 +117,9 @@ def _coerce(values: dict[str, object]) -> dict[str, object]:
 def _number(name: str, value: object, kind: type):
     try:
         return kind(value)
-    except (TypeError, ValueError):
-        raise ConfigError(f"{name} must be a number, got {value!r}") from None
+    except (TypeError, ValueError, OverflowError):
+        shown = str(value) if len(str(value)) <= 40 else str(value)[:40] + "…"
+        raise UsageError(f"{name.replace('_', '-')} must be a number, got {shown!r}") from None
 
 
 def parse_price(text: str) -> tuple[float, float]:
@@ -107,9 +128,19 @@ def parse_price(text: str) -> tuple[float, float]:
     try:
         low, high = (float(p) for p in parts)
     except ValueError:
-        raise ConfigError(
-            f"price must be INPUT,OUTPUT in USD per million tokens, e.g. 0.15,0.60; got {text!r}"
+        shown = text if len(text) <= 40 else text[:40] + "…"
+        raise UsageError(
+            f"--price must be INPUT,OUTPUT in USD per million tokens, e.g. 0.15,0.60; got {shown!r}"
         ) from None
-    if low < 0 or high < 0:
-        raise ConfigError("prices cannot be negative")
-    return low, high
+    return check_price((low, high))
+
+
+def check_price(price: tuple[float, float]) -> tuple[float, float]:
+    """Both prices finite and not negative (``inf`` and ``nan`` are refused)."""
+    if len(price) != 2 or not all(isinstance(p, int | float) for p in price):
+        raise UsageError("--price must be two numbers: INPUT,OUTPUT")
+    if not all(math.isfinite(p) for p in price):
+        raise UsageError("--price must be finite numbers (not inf or nan)")
+    if any(p < 0 for p in price):
+        raise UsageError("--price cannot be negative")
+    return price

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from .comparable import strip_invisible
 from .models import TimeExpr
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -45,7 +46,8 @@ _MONTH_NAMES_NEED_CAPITAL = {"may", "march", "mar", "jan", "sept", "dec", "oct",
 
 
 def parse_times(text: str) -> list[TimeExpr]:
-    """Every time expression in ``text``, normalised."""
+    """Every time expression in ``text``, normalised (invisible characters removed first)."""
+    text = strip_invisible(text)
     found = []
     for match in _PATTERN.finditer(text):
         expression = _to_time(match)

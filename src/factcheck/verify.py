@@ -1,40 +1,39 @@
 """Verify: is a claim supported by, contradicted by, or absent from a set of source texts?
 
-The local engine's answer to "does the source say this?", used by ``factcheck eval`` on
-claim-vs-source benchmarks. Each sentence of the claim is compared with the sources as a whole
-(how much of its content the sources contain) and with its best-matching source sentence
-(figures, dates and negation that disagree there make a contradiction). Figures and names the
-sources never mention count against support: they are what a summary most often invents. A
-multi-sentence claim is only as supported as its weakest sentence.
+Align, then diff: each sentence of the claim is aligned with the source sentences that best
+cover it, and what it adds or changes against them is listed as typed differences
+(``compare.py``; names, places, figures, bounds, dates, negation, reversed predicates, hedges,
+who did what, words the source lacks or keeps elsewhere). The support score comes from those
+differences, not from raw word overlap: a logistic model over per-type counts and shares,
+whose weights are fitted on the ``dev`` splits of the shared benchmarks
+(``benchmarks/fit_support.py``, stored in ``data/support_weights.json``). The contradiction
+score is a second such model over the differences that say the source says otherwise
+(conflicting figures, dates, names, negation, reversed predicates, swapped roles, a source
+that calls the claim false), measured above its value for a claim with no difference: 0 when
+nothing conflicts. A multi-sentence
+claim counts each sentence's differences.
 
-``verify`` labels with fixed default thresholds; ``factcheck eval`` instead fits the decision
-thresholds on each benchmark's ``dev`` split from the scores (``support``, ``contradiction``),
-exactly as it fits the lexical baseline's, and reports ``test`` with those thresholds.
+``verify`` labels with the stored default thresholds; ``factcheck eval`` instead fits the
+decision thresholds on each benchmark's ``dev`` split from the scores (``support``,
+``contradiction``) and reports ``test`` with those thresholds. Each ``Support`` carries its
+differences, so a verdict can say why ("'Tuesday' is not in the source; it says 'Wednesday'").
 """
 
 from __future__ import annotations
 
-import re
+import json
+import math
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache
+from importlib import resources
 
-from .lexical import content_terms, words
-from .models import Article, Quantity, TimeExpr
-from .quantities import compatible, parse_quantities
-from .segment import segment
-from .times import conflicting, parse_times
+from .compare import Comparison, compare_all
+from .cover import Document
+from .difference import Difference
+from .lexical import words
+from .lexicon import DISPUTES
 
-SUPPORT_THRESHOLD = 0.62
-CONTRADICTION_THRESHOLD = 0.5
-NEGATIONS = frozenset(
-    "not no never none nobody nothing neither nor without n't denied denies deny".split()
-)
-DEBUNK = frozenset(
-    "hoax fake false untrue debunked debunk denied denies deny rumor rumour satire satirical "
-    "fabricated myth bogus".split()
-)
-_NAME = re.compile(r"(?<![\w’'])[A-Z][\w’'-]+")
-_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+CAP = 3.0  # counts above this add nothing
 
 
 @dataclass
@@ -44,110 +43,99 @@ class Support:
     label: str  # supported | unsupported | contradiction
     score: float  # how well supported, 0..1
     contradiction: float  # how strongly contradicted, 0..1
-    reasons: list[str] = field(default_factory=list)
-
-
-@dataclass
-class _Sentence:
-    text: str
-
-    @cached_property
-    def terms(self) -> set[str]:
-        return set(content_terms(self.text))
-
-    @cached_property
-    def quantities(self) -> list[Quantity]:
-        return parse_quantities(self.text)
-
-    @cached_property
-    def times(self) -> list[TimeExpr]:
-        return parse_times(self.text)
-
-    @cached_property
-    def negated(self) -> bool:
-        return any(w in NEGATIONS or w.endswith("n't") for w in words(self.text))
+    reasons: list[str] = field(default_factory=list)  # the differences' explanations
+    differences: list[Difference] = field(default_factory=list)
 
 
 class Sources:
-    """The source texts, segmented and indexed once for many claims."""
+    """The source texts, segmented, read and indexed once for many claims."""
 
     def __init__(self, texts: list[str]):
         self.texts = texts
+        self.document = Document(texts)
         joined = "\n\n".join(texts)
-        self.sentences = [_Sentence(s) for s in _sentences(joined)]
-        self.terms: set[str] = (
-            set().union(*(s.terms for s in self.sentences)) if self.sentences else set()
-        )
-        self.words = set(words(joined))
-        self.numbers = {n.replace(",", "") for n in _DIGITS.findall(joined)}
-        self.values = {q.value for s in self.sentences for q in s.quantities}
-        lowered = joined.lower()
-        self.debunk = sum(lowered.count(w) for w in DEBUNK) / max(1, len(self.words)) * 100
-
-    def best(self, claim: _Sentence) -> tuple[_Sentence | None, float]:
-        best, score = None, 0.0
-        if not claim.terms:
-            return None, 0.0
-        for sentence in self.sentences:
-            shared = len(claim.terms & sentence.terms) / len(claim.terms)
-            if shared > score:
-                best, score = sentence, shared
-        return best, score
+        lowered = joined.lower()  # inflections count too: "hoaxes", "denying"
+        vocabulary = set(words(joined))  # per hundred distinct words, as before
+        self.debunk = sum(lowered.count(w) for w in DISPUTES) / max(1, len(vocabulary)) * 100
 
 
 def verify(sources: Sources, claim: str) -> Support:
     """Supported, unsupported or contradicted, with a support and a contradiction score."""
-    parts = [_Sentence(s) for s in _sentences(claim)] or [_Sentence(claim)]
-    scores, conflicts, reasons = [], [0.0], []
-    for part in parts:
-        if not part.terms:
-            continue
-        covered = len(part.terms & sources.terms) / len(part.terms)
-        best, near = sources.best(part)
-        score = 0.5 * covered + 0.5 * near
-        missing_numbers = [
-            n for n in _DIGITS.findall(part.text)
-            if n.replace(",", "") not in sources.numbers
-            and not any(q.value in sources.values for q in parse_quantities(n))
-        ]  # fmt: skip
-        missing_names = [
-            m.group() for i, m in enumerate(_NAME.finditer(part.text))
-            if not (i == 0 and m.start() == 0) and not set(words(m.group())) <= sources.words
-        ]  # fmt: skip
-        if missing_numbers:
-            score -= 0.25
-            reasons.append(f"figures not in the sources: {', '.join(missing_numbers[:3])}")
-        if missing_names:
-            score -= 0.1 * min(2, len(missing_names))
-            reasons.append(f"names not in the sources: {', '.join(missing_names[:3])}")
-        if best is not None and near >= 0.5:
-            conflict = _conflict(part, best)
-            if conflict:
-                conflicts.append(near)
-                reasons.append(conflict)
-        scores.append(max(0.0, min(1.0, score)))
-    score = min(scores) if scores else 0.0
-    contradiction = max(conflicts)
-    if contradiction >= CONTRADICTION_THRESHOLD:
-        return Support("contradiction", score, contradiction, reasons)
-    label = "supported" if score >= SUPPORT_THRESHOLD else "unsupported"
-    return Support(label, score, contradiction, reasons)
+    comparisons = compare_all(claim, sources.document)
+    values = features(comparisons)
+    model = weights()
+    score = _logistic(model["support"], values)
+    contradiction = _excess(model["contradiction"], values)
+    found = [d for c in comparisons for d in c.differences]
+    reasons = [d.explanation for d in found]
+    if contradiction >= model["thresholds"]["contradiction"]:
+        return Support("contradiction", score, contradiction, reasons, found)
+    label = "supported" if score >= model["thresholds"]["support"] else "unsupported"
+    return Support(label, score, contradiction, reasons, found)
 
 
-def _conflict(claim: _Sentence, source: _Sentence) -> str | None:
-    for qa in claim.quantities:
-        for qb in source.quantities:
-            if qa.unit == qb.unit and not compatible(qa, qb):
-                return f"figure differs: “{qa.text}” vs “{qb.text}”"
-    for ta in claim.times:
-        same = [tb for tb in source.times if tb.kind == ta.kind]
-        if same and all(conflicting(ta, tb) for tb in same):
-            return f"date differs: “{ta.text}” vs “{same[0].text}”"
-    if claim.negated != source.negated:
-        return "one says it happened, the other says it did not"
-    return None
+def features(comparisons: list[Comparison]) -> dict[str, float]:
+    """What the scores are computed from: per difference type and scope, counts (capped) or
+    shares of the claim's content words, summed over the claim's sentences."""
+    out: dict[str, float] = {}
+    for comparison in comparisons:
+        terms = max(1, len(comparison.claim.terms))
+        for name, value in _sentence_features(comparison, terms).items():
+            out[name] = out.get(name, 0.0) + value
+    for name in list(out):
+        if not name.endswith("_share"):
+            out[name] = min(CAP, out[name])
+    return out
 
 
-def _sentences(text: str) -> list[str]:
-    article = Article(id="x", source="-", text=text)
-    return [s.text for s in segment(article) if not s.furniture]
+def _sentence_features(comparison: Comparison, terms: int) -> dict[str, float]:
+    values = {"uncovered_share": 1.0 - comparison.cover.best_share}
+    for difference in comparison.differences:
+        key = _key(difference)
+        step = 1.0 / terms if key.endswith("_share") else 1.0
+        if key == "apart_share":
+            step = 1.0 / max(1, comparison.pairs)
+        values[key] = values.get(key, 0.0) + step
+    return values
+
+
+def _key(difference: Difference) -> str:
+    """The feature a difference counts towards: conflicting figures, bounds and dates are one
+    (``conflict``), and so are negation, reversed predicates and swapped roles (``reversal``),
+    so rare types share the weight of their kin."""
+    kind, scope = difference.type, difference.scope
+    if kind == "negation" and scope == "near":
+        return "negation_near"
+    if kind in ("negation", "predicate", "roles"):
+        return "reversal"
+    if scope == "conflict" and kind in ("figure", "bound", "date"):
+        return "conflict"
+    if scope == "conflict":  # a name or place where the source names another
+        return "name_conflict"
+    if kind == "link" and scope == "apart":
+        return "apart_share"
+    if scope == "elsewhere":  # a word, name or figure the source has, but not here
+        return "link_share"
+    if kind == "wording":
+        return "wording_share"
+    kind = "name" if kind == "place" else kind
+    return f"{kind}_{scope}"
+
+
+def _logistic(model: dict, values: dict[str, float]) -> float:
+    z = model["bias"] + sum(w * values.get(name, 0.0) for name, w in model["weights"].items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _excess(model: dict, values: dict[str, float]) -> float:
+    """The model's probability above what it gives a claim without any difference, scaled to
+    0..1: no conflicting difference, no contradiction."""
+    floor = _logistic(model, {})
+    return max(0.0, _logistic(model, values) - floor) / (1.0 - floor)
+
+
+@cache
+def weights() -> dict:
+    """The fitted models (``data/support_weights.json``)."""
+    path = resources.files("factcheck").joinpath("data/support_weights.json")
+    return json.loads(path.read_text(encoding="utf-8"))

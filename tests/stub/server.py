@@ -1,12 +1,14 @@
 """A loopback OpenAI-compatible stub serving authored answers, for recording cassettes.
 
-No model runs here. The stub answers ``POST …/chat/completions`` for factcheck's four tasks
+No model runs here. The stub answers ``POST …/chat/completions`` for factcheck's five tasks
 (told apart by the first line of the system prompt) with answers written by the project:
 
 * ``responses/<task>/<key>.json`` when such a file exists: extract by article id, judge by the
-  canonical claim id, brief and check by a hash of the article ids cited (see ``_key``);
+  canonical claim id, brief by a hash of the article ids cited, sweep by a hash of the claim
+  lines offered, check by a hash of the sentences (see ``_key``);
 * otherwise a documented fallback rule: extract makes one claim per sentence, judge says
-  every member agrees, brief restates each fact's first quote, check accepts every sentence.
+  every member agrees, the sweep finds nothing missing, brief restates each fact's first
+  quote, check accepts every sentence.
 
 It also serves the Batch API: ``POST /files`` (multipart upload), ``POST /batches`` (runs
 every line at once), ``GET /batches/{id}`` ("in_progress" the first time, "completed" after)
@@ -15,8 +17,9 @@ and ``GET /files/{id}/content``; ids are hashes of the content, so recordings ar
 The model name scripts faults: ``stub`` answers normally; ``stub+429`` and ``stub+500`` fail
 the first request; ``stub+badjson`` and ``stub+invalid`` send broken or schema-invalid JSON
 first; ``stub+truncate`` cuts off (finish_reason=length) extraction answers for texts longer
-than 300 characters, ``stub+truncate-N`` for texts longer than N; ``stub+401`` refuses every
-request. Token counts are estimates (characters / 4), not a tokenizer's.
+than 300 characters, ``stub+truncate-N`` for texts longer than N; ``stub+cutsweep`` cuts off
+every sweep answer; ``stub+401`` refuses every request. Token counts are estimates
+(characters / 4), not a tokenizer's.
 
 Run it:  python tests/stub/server.py --port 8787
 """
@@ -35,6 +38,7 @@ RESPONSES = Path(__file__).resolve().parent / "responses"
 TASKS = {
     "You extract checkable claims": ("extract", "ClaimList"),
     "You compare claims": ("judge", "GroupVerdict"),
+    "You look over every claim": ("sweep", "SweepAnswer"),
     "You write a short, neutral news brief": ("brief", "BriefDraft"),
     "You check a news brief": ("check", "BriefCheck"),
 }
@@ -128,6 +132,8 @@ class Answers:
         finish = None
         if fault in ("badjson", "invalid") and self.first_time(fault):
             text = text[: len(text) // 2] if fault == "badjson" else json.dumps({"unexpected": 1})
+        if task == "sweep" and fault == "cutsweep":
+            text, finish = text[: len(text) // 2], "length"
         if task == "extract" and fault.startswith("truncate"):
             article = _between(_user(messages), "<article", "</article>")
             limit = int(fault.partition("-")[2] or TRUNCATE_OVER)
@@ -306,6 +312,9 @@ def _key(task: str, user: str) -> str | None:
     if task == "brief":  # the articles whose claims are offered
         ids = sorted(set(re.findall(r'"id": "([0-9a-f]{12})-', user)))
         return hashlib.sha256("|".join(ids).encode()).hexdigest()[:12] if ids else None
+    if task == "sweep":  # the claims offered, as the lines show them
+        claims = _between(user, "<claims>", "</claims>")
+        return hashlib.sha256(claims.encode()).hexdigest()[:12] if claims else None
     sentences = _between(user, "<sentences>", "</sentences>")  # check: the sentences themselves
     return hashlib.sha256(sentences.encode()).hexdigest()[:12] if sentences else None
 
@@ -365,9 +374,14 @@ def _check_rule(_messages: list[dict], user: str) -> dict:
     }
 
 
+def _sweep_rule(_messages: list[dict], _user: str) -> dict:
+    return {"findings": []}  # nothing missed: only authored answers propose findings
+
+
 FALLBACK = {
     "extract": _extract_rule,
     "judge": _judge_rule,
+    "sweep": _sweep_rule,
     "brief": _brief_rule,
     "check": _check_rule,
 }

@@ -2,7 +2,8 @@
 
 The stages own the loops and the rules; an engine answers per item, for many items at once (the
 llm engine runs its calls concurrently): it drafts claims for segmented articles, judges
-aligned groups member by member, writes sentences for offered facts and checks them. ``local``
+aligned groups member by member, looks over the whole cluster for what the groups missed,
+writes sentences for offered facts and checks them. ``local``
 is offline and deterministic (rules and small libraries); ``llm`` talks to any
 OpenAI-compatible endpoint. No engine module imports a stage module.
 """
@@ -24,11 +25,13 @@ if TYPE_CHECKING:
         ClaimGroup,
         DraftSentence,
         Fact,
+        Finding,
         GroupJudgement,
         Problem,
         Segmented,
         Usage,
     )
+    from ..proposals import Proposal
 
 ENGINES = ("auto", "local", "llm")
 
@@ -55,6 +58,13 @@ class Engine(Protocol):
         self, groups: list[ClaimGroup], articles: dict[str, Article]
     ) -> list[GroupJudgement | None]:
         """Verdicts on each group's members; None for a group that could not be judged."""
+        ...
+
+    def sweep_cluster(
+        self, claims: list[Claim], known: list[Finding], articles: dict[str, Article]
+    ) -> list[Proposal]:
+        """Conflicts, altered quotes and attribution changes among all the claims of the
+        cluster that ``known`` does not list yet (the local engine proposes none)."""
         ...
 
     def write_brief(self, facts: list[Fact], total: int) -> list[DraftSentence] | None:

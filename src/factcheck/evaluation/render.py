@@ -1,4 +1,5 @@
-"""How ``factcheck eval`` prints its results: a table per file, or JSON."""
+"""How ``factcheck eval`` prints its results: a table per file (with the llm engine, the
+calls, tokens and cost each data set took), or JSON."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ def render_eval(results: list[dict], fmt: str) -> str:
     for result in results:
         console.rule(f"{result['file']} · split {result['split']} · engine {result['engine']} · "
                      f"{result['cases']} cases · {result['seconds']:.1f} s")  # fmt: skip
+        if result.get("usage") is not None:
+            console.print(usage_text(result["usage"]))
         classified = [g for g in result["groups"] if g["task"] != "cluster"]
         if classified:
             console.print(_classification_table(classified))
@@ -26,6 +29,18 @@ def render_eval(results: list[dict], fmt: str) -> str:
             if group["task"] == "cluster":
                 console.print(_cluster_table(group))
     return buffer.getvalue()
+
+
+def usage_text(usage: dict) -> str:
+    """One data set's llm usage in a line: calls (per stage), cache hits, tokens and cost."""
+    stages = ", ".join(f"{stage} {calls}" for stage, calls in usage["calls_by_stage"].items())
+    cost = usage["cost_usd"]
+    priced = f"cost ${cost:.4f}" if cost is not None else "cost unknown (no price: --price)"
+    return (
+        f"llm: {usage['llm_calls']} calls" + (f" ({stages})" if stages else "")
+        + f", {usage['cached_calls']} cached, {usage['reasks']} re-asks · "
+        f"{usage['input_tokens']:,} input + {usage['output_tokens']:,} output tokens · {priced}"
+    )  # fmt: skip
 
 
 def _f1s(scores: dict) -> str:

@@ -3,7 +3,9 @@ beside a majority-class and a lexical-overlap baseline on the same cases.
 
 Claim-vs-source groups are scored as classifications: the engine's thresholds and the overlap
 baseline's are fitted on the group's ``dev`` cases and applied to the chosen split. Cluster
-cases run through the library (``run_ingested``) and are scored per finding kind.
+cases run through the library (``run_ingested``) and are scored per finding kind. With the
+llm engine, each data set's result carries the calls, tokens and cost it took (check calls and
+the cluster runs' calls together), and the run carries their sum.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ FINDING_KINDS = (
     "contradiction", "name_variant", "update", "unsupported_addition", "altered_quote"
 )  # fmt: skip
 Found = list[tuple[str, str | None]]  # (kind, type) of each finding a run raised
-ClusterRunner = Callable[[Case], Found]
+ClusterRunner = Callable[[Case], Found]  # a ``ClusterRuns``, or any such callable
 Progress = Callable[[int, int], None]
 
 
@@ -59,32 +61,79 @@ def run_eval(
     name = engine_name(settings)
     predictor = LLMPredictor(settings) if name == "llm" else local_predictor()
     runner = cluster_runner(settings if name == "llm" else replace(settings, engine="local"))
+
+    def spent() -> Usage:
+        used = predictor.usage() if isinstance(predictor, LLMPredictor) else Usage()
+        return add_usage(used, runner.usage)
+
     run = EvalRun(name)
     try:
         for path in files:
             label = data_set(path)
             tick = (lambda done, total, n=label: progress(n, done, total)) if progress else None
+            before = spent()
             result = evaluate(load_cases(path), split, limit, predictor, runner, tick, name)
+            if name == "llm":
+                result["usage"] = usage_summary(subtract_usage(spent(), before))
             run.results.append({**result, "file": str(path)})
     finally:
+        if name == "llm":
+            run.usage = spent()
         if isinstance(predictor, LLMPredictor):
-            run.usage = predictor.usage()
             predictor.close()
     return run
 
 
-def cluster_runner(settings: Settings) -> ClusterRunner:
-    """Run the full pipeline on a case's articles and list (kind, type) of its findings."""
-    from ..ingest import ingest_records
-    from ..pipeline import run_ingested
+class ClusterRuns:
+    """Runs the full pipeline on a case's articles, lists (kind, type) of its findings, and
+    adds up the engine's usage over the cases it ran."""
 
-    def run_case(case: Case) -> Found:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.usage = Usage()
+
+    def __call__(self, case: Case) -> Found:
+        from ..ingest import ingest_records
+        from ..pipeline import run_ingested
+
         records = [s if isinstance(s, dict) else {"text": s} for s in case.sources]
-        ingested = ingest_records(records, case.id, max_bytes=settings.max_bytes)
-        report = run_ingested(ingested, settings)
+        ingested = ingest_records(records, case.id, max_bytes=self.settings.max_bytes)
+        report = run_ingested(ingested, self.settings)
+        self.usage = add_usage(self.usage, report.usage)
         return [(f.kind, f.type) for f in report.findings if f.kind in FINDING_KINDS]
 
-    return run_case
+
+def cluster_runner(settings: Settings) -> ClusterRuns:
+    """Run the full pipeline on a case's articles and list (kind, type) of its findings."""
+    return ClusterRuns(settings)
+
+
+_COUNTS = ("llm_calls", "cached_calls", "reasks", "input_tokens", "output_tokens")
+
+
+def add_usage(a: Usage, b: Usage, sign: int = 1) -> Usage:
+    """``a + b`` (``a - b`` with ``sign=-1``): counts, cost when either knows it, and stages."""
+    values = {name: getattr(a, name) + sign * getattr(b, name) for name in _COUNTS}
+    costs = [c for c in (a.cost_usd, b.cost_usd) if c is not None]
+    cost = None if not costs else round((a.cost_usd or 0) + sign * (b.cost_usd or 0), 6)
+    stages = {name: dict(counts) for name, counts in a.by_stage.items()}
+    for name, counts in b.by_stage.items():
+        mine = stages.setdefault(name, {})
+        for key, value in counts.items():
+            mine[key] = mine.get(key, 0) + sign * value
+    stages = {k: v for k, v in stages.items() if any(v.values())}
+    return Usage(**values, cost_usd=cost, by_stage=stages)
+
+
+def subtract_usage(a: Usage, b: Usage) -> Usage:
+    return add_usage(a, b, sign=-1)
+
+
+def usage_summary(usage: Usage) -> dict:
+    """What a data set took: calls, cache hits, re-asks, tokens, cost and calls per stage."""
+    summary = {name: getattr(usage, name) for name in _COUNTS}
+    calls = {stage: counts.get("calls", 0) for stage, counts in usage.by_stage.items()}
+    return {**summary, "cost_usd": usage.cost_usd, "calls_by_stage": calls}
 
 
 def evaluate(

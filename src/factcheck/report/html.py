@@ -21,6 +21,7 @@ from .common import anchor, grid_rows, label, numbers, source_name, usage_line
 FINDING_CLASS = {
     "contradiction": "conflict",
     "update": "update",
+    "altered_quote": "conflict",
     "unsupported_addition": "addition",
     "name_variant": "variant",
     "single_source": "single",
@@ -150,7 +151,8 @@ def _counts(findings: list[Finding]) -> list[tuple[str, str, int]]:
 
 def _claim_marks(findings: list[Finding]) -> dict[str, tuple[str, str]]:
     """Claim id → (highlight class, finding label) for the most serious finding on it."""
-    order = ["contradiction", "update", "unsupported_addition", "name_variant", "single_source"]
+    order = ["contradiction", "altered_quote", "update", "unsupported_addition", "name_variant",
+             "single_source"]  # fmt: skip
     marks: dict[str, tuple[str, str]] = {}
     for kind in reversed(order):
         for finding in findings:

@@ -1,4 +1,9 @@
-"""Markdown report: the brief, the findings with their quotes, and the sources."""
+"""Markdown report: the brief, the findings with their quotes, and the sources.
+
+Article-derived text goes through ``plain.markdown``: control characters and direction
+overrides are shown, Markdown punctuation is escaped, so a quote renders as its words and an
+article cannot add a link, an image, HTML or a heading to the report.
+"""
 
 from __future__ import annotations
 
@@ -13,25 +18,25 @@ from .common import (
     source_name,
     usage_line,
 )
+from .plain import markdown, markdown_code
 
 
 def render_markdown(report: Report) -> str:
     run = report.run
     lines = ["# factcheck report", ""]
-    meta = f"engine {run.engine}" + (f" · model {run.model}" if run.model else "")
+    meta = f"engine {run.engine}" + (f" · model {markdown(run.model)}" if run.model else "")
     if run.prompt_version:
-        meta += f" · prompts `{run.prompt_version}`"
+        meta += f" · prompts {markdown_code(run.prompt_version)}"
     lines += [f"{meta} · run {run.started} · {run.seconds:.2f} s · {len(report.claims)} claims"]
     if usage_line(report):
-        lines += ["", usage_line(report)]
+        lines += ["", markdown(usage_line(report))]
     for problem in run.problems:
-        lines += ["", f"**Not checked:** {problem.where}: {_cell(problem.error)}"]
+        lines += ["", f"**Not checked:** {markdown(problem.where)}: {_cell(problem.error)}"]
     lines += ["", "## Brief", ""]
     for sentence in report.brief.sentences:
         disputed = "**disputed:** " if sentence.disputed else ""
-        lines.append(
-            f"- {disputed}{sentence.text} {cite(report, sentence.sources)} ({sentence.support})"
-        )
+        text = markdown(sentence.text)
+        lines.append(f"- {disputed}{text} {cite(report, sentence.sources)} ({sentence.support})")
     lines += ["", *_grid(report)]
     lines += ["", "## Findings", "", "| # | kind | severity | confidence | explanation |"]
     lines.append("|---|---|---|---|---|")
@@ -42,18 +47,18 @@ def render_markdown(report: Report) -> str:
         )
     lines += ["", "### Quotes", ""]
     for n, finding in enumerate(report.findings, start=1):
-        if finding.kind in ("contradiction", "name_variant", "update"):
+        if finding.kind in ("contradiction", "name_variant", "update", "altered_quote"):
             lines.append(f"**{n}. {label(finding)}**")
             lines += [
-                f"> {citation} {quote}" for citation, quote in finding_quotes(report, finding)
+                f"> {citation} {_quote(quote)}"
+                for citation, quote in finding_quotes(report, finding)
             ]
             lines.append("")
     lines += ["## Sources", ""]
     for article in report.articles:
         note = _note(report, article)
-        lines.append(
-            f"{cite(report, [article.id])} {source_name(article)} `{article.source}`{note}"
-        )
+        name, source = markdown(source_name(article)), markdown_code(article.source)
+        lines.append(f"{cite(report, [article.id])} {name} {source}{note}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -84,4 +89,10 @@ def _note(report: Report, article) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Article-derived text in a table cell or on one line: one line, escaped."""
+    return markdown(text)
+
+
+def _quote(text: str) -> str:
+    """A quote in a block quote: every line of it stays inside the quote."""
+    return markdown(text, one_line=False).replace("\n", "\n> ")

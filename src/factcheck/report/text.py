@@ -1,4 +1,9 @@
-"""Terminal report (rich): the brief with citations, the top findings, the sources."""
+"""Terminal report (rich): the brief with citations, the top findings, the sources.
+
+Article-derived text (quotes, names, titles, file names, a model's words) is shown as plain
+text: the console never parses rich markup or emoji codes, and ``plain.visible`` shows control
+characters, escape sequences and direction overrides instead of passing them to the terminal.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..errors import UsageError
 from ..models import Report
 from .common import (
     cite,
@@ -19,6 +25,7 @@ from .common import (
     source_name,
     usage_line,
 )
+from .plain import visible
 
 GRID_MAX_SOURCES = 6
 GRID_MAX_ROWS = 12
@@ -30,23 +37,26 @@ SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 
 def render_text(report: Report, *, top: int = 10, width: int = 100, color: bool = False) -> str:
     buffer = io.StringIO()
+    if top < 0:
+        raise UsageError(f"--top must be 0 or more, got {top}")
     console = Console(
-        file=buffer, width=width, force_terminal=color, color_system="standard" if color else None
-    )
+        file=buffer, width=width, force_terminal=color, color_system="standard" if color else None,
+        markup=False, emoji=False, highlight=False,
+    )  # fmt: skip
     console.rule("Brief")
     for sentence in report.brief.sentences:
         line = Text("• ")
-        line.append(sentence.text)
+        line.append(visible(sentence.text))
         line.append(f" {cite(report, sentence.sources)}", style="cyan")
         line.append(f" ({sentence.support})", style="dim")
         console.print(line)
     _grid(console, report)
     _findings(console, report, top)
     _sources(console, report)
-    console.print(_summary(report), style="dim")
+    console.print(Text(visible(_summary(report)), style="dim"))
     line = usage_line(report)
     if line:
-        console.print(line, style="dim", highlight=False)
+        console.print(Text(visible(line, one_line=True), style="dim"))
     return buffer.getvalue()
 
 
@@ -76,9 +86,9 @@ def _findings(console: Console, report: Report, top: int) -> None:
         head.append(label(finding), style="bold")
         head.append(f"  confidence {finding.confidence:.2f}", style="dim")
         console.print(head)
-        console.print(f"   {finding.explanation}", highlight=False)
+        console.print(Text(f"   {visible(finding.explanation)}"))
         for citation, quote in finding_quotes(report, finding)[:4]:
-            console.print(f"   {citation} “{_short(quote)}”", style="italic", highlight=False)
+            console.print(Text(f"   {citation} “{visible(_short(quote))}”", style="italic"))
 
 
 def _grid(console: Console, report: Report) -> None:
@@ -96,7 +106,8 @@ def _grid(console: Console, report: Report) -> None:
         table.add_column(f"[{index[article.id]}]", no_wrap=True, min_width=10)
     for row in shown:
         cells = [Text(STATE_SHORT[c["state"]], style=STATE_STYLE[c["state"]]) for c in row["cells"]]
-        topic = Text(row["topic"], style="bold" if row["conflicted"] else "")
+        style = "bold" if row["conflicted"] else ""
+        topic = Text(visible(row["topic"], one_line=True), style=style)
         table.add_row(topic, *cells)
     console.print(table)
     console.print("✓ agrees · ✗ conflicts · + adds detail · – absent", style="dim")
@@ -111,7 +122,8 @@ def _sources(console: Console, report: Report) -> None:
             note = f"exact duplicate of {cite(report, [article.duplicate_of])}"
         elif article.derived_from:
             note = f"likely rewritten from {cite(report, [article.derived_from])}"
-        table.add_row(cite(report, [article.id]), source_name(article), note)
+        name = visible(source_name(article), one_line=True)
+        table.add_row(Text(cite(report, [article.id])), Text(name), Text(note))
     console.print(table)
 
 

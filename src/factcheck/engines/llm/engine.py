@@ -1,8 +1,9 @@
 """``LLMEngine``: the engine protocol answered by a model behind any OpenAI-compatible endpoint.
 
-Calls per run: one extraction call per article (one per part when an article is longer than
-the context budget), one judging call per aligned group that spans two or more sources, one
-brief call and one brief-check call, plus counted re-asks. Calls run concurrently up to
+Calls per run: one extraction call per article (one per part when an article is longer than the
+context budget), one judging call per aligned group that spans two or more sources, one cluster
+sweep call (one per part when the claims do not fit the context), one brief call and one
+brief-check call, plus counted re-asks: articles + judged groups + 3. Calls run concurrently up to
 ``settings.concurrency`` on one event loop that lives as long as the engine. Nothing the model
 says is taken on trust: the stages look for every quote in its article, keep only cited claims
 that were offered, and check every brief sentence against the quotes it cites.
@@ -23,13 +24,15 @@ from ...models import (
     ClaimGroup,
     DraftSentence,
     Fact,
+    Finding,
     GroupJudgement,
     Problem,
     Segmented,
     Usage,
 )
+from ...proposals import Proposal
 from ...settings import Settings
-from . import brief, extract, judge
+from . import brief, extract, judge, sweep
 from .calls import Calls
 from .client import LLMClient
 from .prompts import Prompts, default_prompts
@@ -72,6 +75,11 @@ class LLMEngine:
         self, groups: list[ClaimGroup], articles: dict[str, Article]
     ) -> list[GroupJudgement | None]:
         return judge.judge_groups(self.calls, groups, articles, self.labels)
+
+    def sweep_cluster(
+        self, claims: list[Claim], known: list[Finding], articles: dict[str, Article]
+    ) -> list[Proposal]:
+        return sweep.sweep_cluster(self.calls, claims, known, self.labels)
 
     def write_brief(self, facts: list[Fact], total: int) -> list[DraftSentence] | None:
         return brief.write_brief(self.calls, facts, total, self.labels)

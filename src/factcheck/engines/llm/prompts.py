@@ -17,8 +17,8 @@ from pathlib import Path
 
 from ...errors import PromptError
 
-TASKS = ("extract", "judge", "brief", "check")
-DATA_TAGS = ("article", "claims", "facts", "sentences")
+TASKS = ("extract", "judge", "sweep", "brief", "check")
+DATA_TAGS = ("article", "claims", "findings", "facts", "sentences")
 _TAG_NAMES = "|".join(DATA_TAGS)
 _TAG = re.compile(rf"<(?=/?\s*(?:{_TAG_NAMES})\b)", re.IGNORECASE)
 _ESCAPED = re.compile(rf"&lt;(?=/?\s*(?:{_TAG_NAMES})\b)", re.IGNORECASE)
@@ -56,7 +56,7 @@ def prompts_dir() -> Path:
 
 
 class Prompts:
-    """The four templates of one prompts folder."""
+    """The templates of one prompts folder, one per task."""
 
     def __init__(self, directory: Path | None = None):
         import jinja2
@@ -85,7 +85,7 @@ class Prompts:
 
     @property
     def version(self) -> str:
-        """Versions of the four templates and a short hash of all of them."""
+        """Versions of the templates and a short hash of all of them."""
         versions = []
         for task in TASKS:
             match = _VERSION.search(self._sources[task].split("\n", 1)[0])

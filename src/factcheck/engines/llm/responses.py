@@ -1,8 +1,9 @@
 """What the model is asked to return, one Pydantic model per task.
 
 These are the shapes instructor validates the model's answers against (and re-asks on when they
-do not fit). They are not the report's models: the engine turns them into ``Claim``, ``Group``,
-``Finding`` and ``BriefSentence`` after checking every quote and every id they mention.
+do not fit). They are not the report's models: the engine hands them to the stages as drafts,
+verdicts, proposals and sentences, and the stages check every quote and every id they mention
+before anything reaches the report.
 Unknown fields are refused, so an answer cannot smuggle in anything the code does not read.
 """
 
@@ -81,3 +82,29 @@ class BriefCheck(_Answer):
     """Whether each brief sentence is supported by the quotes it cites."""
 
     results: list[CheckResult] = Field(description="One result per sentence.")
+
+
+class SweepItem(_Answer):
+    kind: str = Field(
+        pattern="^(contradiction|altered_quote)$",
+        description="contradiction (the claims cannot all be true) or altered_quote (one "
+        "speaker's quotation worded differently by two sources).",
+    )
+    type: ConflictType | None = Field(
+        default=None,
+        description="For a contradiction: quantity, date, place, role_title, attribution "
+        "(credited to someone else), event, negation or other.",
+    )
+    claims: list[str] = Field(description="Ids of the claims involved, from two or more sources.")
+    quotes: list[str] = Field(
+        default_factory=list,
+        description="For an altered quote: each wording, copied exactly from the claims.",
+    )
+    confidence: float = Field(ge=0.0, le=1.0, description="How sure, from 0 to 1.")
+    reason: str = Field(default="", description="One short sentence quoting what differs.")
+
+
+class SweepAnswer(_Answer):
+    """What the listed findings miss: conflicts and altered quotes across the cluster."""
+
+    findings: list[SweepItem] = Field(description="Only new ones; an empty list when none.")

@@ -11,11 +11,13 @@ from ...models import (
     ClaimGroup,
     DraftSentence,
     Fact,
+    Finding,
     GroupJudgement,
     Problem,
     Segmented,
     Usage,
 )
+from ...proposals import Proposal
 from .claims import drafts
 from .compare import compare
 
@@ -50,6 +52,11 @@ class LocalEngine:
             )
             for group in groups
         ]
+
+    def sweep_cluster(
+        self, claims: list[Claim], known: list[Finding], articles: dict[str, Article]
+    ) -> list[Proposal]:
+        return []  # the rules compare within groups only; a sweep needs a reader
 
     def write_brief(self, facts: list[Fact], total: int) -> list[DraftSentence]:
         return [_sentence(fact) for fact in facts]
