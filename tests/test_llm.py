@@ -270,7 +270,7 @@ def test_sweep_finds_what_the_groups_missed(cli, llm_url, traffic):
     ]
     assert [[m["quote"] for m in e["marks"]] for e in altered["excerpts"]] == [
         ["contained"],
-        ["under", "control"],
+        ["under control"],
     ]
     denial = " ".join(claims[c]["text"] for c in swept[("contradiction", "denial")]["claims"])
     assert "ordered the evacuation" in denial and "denied" in denial
@@ -287,7 +287,7 @@ def every_format_shows_the_altered_quote(report: dict) -> None:
     model = Report.model_validate(report)
     for fmt in ("text", "md", "html"):
         shown = render(model, fmt, top=20)
-        assert "altered quote" in shown and "under control on the northern flank" in shown, fmt
+        assert "altered quote" in shown and "under control" in shown, fmt
 
 
 @pytest.mark.vcr

@@ -73,20 +73,26 @@ def _damage(variant: Variant, pair: Pair, labels: dict[str, str]) -> Finding:
         _name_side(second, claims_b, variant.spans_second),
     ]
     cited = _cited(shown, claims_a + claims_b)
-    head = "organisation word" in variant.reason
     label_a, label_b = labels[first.id], labels[second.id]
     return Finding(
         id=finding_id("name_variant", [*cited, variant.first, variant.second]),
         kind="name_variant",
         type="rewriting_damage",
         severity="high",
-        confidence=0.8 if head else 0.7,
+        confidence=0.8 if variant.tie == "head" else 0.7,
         claims=cited,
         variants=[variant.first, variant.second],
-        explanation=f"Likely rewriting damage: {label_a} writes “{variant.first}”, {label_b} "
-        f"“{variant.second}”; {variant.reason}. Check the name before publishing.",
+        explanation=f"Likely rewriting damage: {label_a} has “{variant.first}” where {label_b} "
+        f"has “{variant.second}” ({_TIES[variant.tie]}). Check the name before publishing.",
         excerpts=shown,
     )
+
+
+_TIES = {
+    "head": "an organisation's word swapped for an ordinary word",
+    "context": "one ordinary word swapped, the same words around both",
+    "role": "one person's name with one word swapped, the same post at the same body",
+}
 
 
 def _name_side(article: Article, claims: list[Claim], spans: list[tuple[int, int]]) -> Excerpt:

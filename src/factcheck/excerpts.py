@@ -30,14 +30,16 @@ def excerpt(article: Article, start: int, end: int, marks=()) -> Excerpt:
         start=start,
         end=end,
         quote=text[start:end],
-        marks=[Span(start=s, end=e, quote=text[s:e]) for s, e in _merged(inside)],
+        marks=[Span(start=s, end=e, quote=text[s:e]) for s, e in _merged(inside, text)],
     )
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _merged(spans: list[tuple[int, int]], text: str = "", offset: int = 0) -> list[tuple[int, int]]:
+    """Spans that overlap, touch or stand apart by spaces only made one ("under control")."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        if out and start <= out[-1][1]:
+        gap = text[out[-1][1] - offset : start - offset] if out and text else None
+        if out and (start <= out[-1][1] or (gap is not None and not gap.strip())):
             out[-1] = (out[-1][0], max(end, out[-1][1]))
         else:
             out.append((start, end))
@@ -81,6 +83,36 @@ def phrase_marks(text: str, offset: int, phrases: list[str]) -> list[tuple[int, 
         for match in re.finditer(pattern, text, re.IGNORECASE):
             marks.append((offset + match.start(), offset + match.end()))
     return marks
+
+
+def claim_excerpt(claim: Claim, marks=()) -> Excerpt:
+    """A claim's evidence as an excerpt (its article's text is not needed: the evidence is a
+    verbatim stretch of it)."""
+    span = claim.evidence
+    inside = sorted({(s, e) for s, e in marks if span.start <= s < e <= span.end})
+    return Excerpt(
+        article=claim.article,
+        start=span.start,
+        end=span.end,
+        quote=span.quote,
+        marks=[
+            Span(start=s, end=e, quote=span.quote[s - span.start : e - span.start])
+            for s, e in _merged(inside, span.quote, span.start)
+        ],
+    )
+
+
+def near_marks(
+    text: str, offset: int, phrases: list[str], names: list[str], reach: int = 40
+) -> list[tuple[int, int]]:
+    """Occurrences of ``phrases`` within ``reach`` characters of one of ``names`` (a title next
+    to the person it is given to, not another person's)."""
+    anchors = phrase_marks(text, offset, names)
+    return [
+        (s, e)
+        for s, e in phrase_marks(text, offset, phrases)
+        if any(s - reach <= a_end and a_start <= e + reach for a_start, a_end in anchors)
+    ]
 
 
 def with_excerpts(

@@ -4,8 +4,9 @@
 contradicting them: one finding per source ("[2] alone reports 12 facts"), listing every such
 claim, low severity; with fewer than two independent sources there is nothing to compare and
 no such finding. ``unsupported_addition``: an unattributed opinion or speculation (the brief's
-``editorial`` rule) that no other source supports, or any claim in a derived article that its
-source does not contain. Which article is derived from which is decided in ``rewrites``.
+``editorial`` rule) that no other source supports, or what a derived article adds that its
+source does not contain (one finding per rewrite, listing every such claim). Which article is
+derived from which is decided in ``rewrites``.
 """
 
 from __future__ import annotations
@@ -34,23 +35,48 @@ def find_unsupported(
     the other articles that state it outside its group (``align.stated_by``)."""
     findings = []
     single: dict[str, list[list[str]]] = {}  # independent source -> facts only it states
+    added: dict[str, list[Claim]] = {}  # rewrite -> what it adds to its source
     sources = {independent_source(a, derived) for g in groups for a in g.articles}
     stated = stated or {}
     for group in groups:
+        claim = group.canonical
         sayers = set(group.articles).union(*(stated.get(c.id, set()) for c in group.members))
         roots = {independent_source(a, derived) for a in sayers}
         if len(roots) > 1 or any(c.id in contested for c in group.members):
             continue
-        if group.canonical.article in derived and derived[group.canonical.article] in sayers:
-            continue  # the rewrite's source says it too, in another sentence
-        finding = _classify(group.canonical, group.members, derived, labels)
+        if claim.article in derived:
+            if derived[claim.article] not in sayers:  # its source does not say it anywhere
+                added.setdefault(claim.article, []).extend(group.members)
+            continue
+        finding = _classify(claim, group.members, labels)
         if finding is None:
             single.setdefault(roots.pop(), []).append([m.id for m in group.members])
         else:
             findings.append(finding)
+    findings += [_rewrite_adds(a, claims, derived, labels) for a, claims in added.items()]
     if len(sources) > 1:
         findings += [_single_source(facts, labels[root]) for root, facts in single.items()]
     return findings
+
+
+def _rewrite_adds(
+    article: str, claims: list[Claim], derived: dict[str, str], labels: dict[str, str]
+) -> Finding:
+    """One finding for all a rewrite adds to its source, its editorial additions first."""
+    claims = sorted(claims, key=lambda c: not editorial(c))
+    own = labels[article]
+    origin = labels[derived[article]]
+    judged = sum(editorial(c) for c in claims)
+    what = "this" if len(claims) == 1 else f"{len(claims)} statements"
+    of_them = f" ({judged} of them opinion or speculation)" if judged and len(claims) > 1 else ""
+    return _finding(
+        "unsupported_addition",
+        [c.id for c in claims],
+        "high" if judged else "medium",
+        0.7,
+        f"{own}, a rewrite of {origin}, adds {what}{of_them} that {origin} does not say; "
+        "check before using it.",
+    )
 
 
 def _single_source(facts: list[list[str]], source: str) -> Finding:
@@ -66,22 +92,11 @@ def _single_source(facts: list[list[str]], source: str) -> Finding:
     )
 
 
-def _classify(
-    claim: Claim, members: list[Claim], derived: dict[str, str], labels: dict[str, str]
-) -> Finding | None:
+def _classify(claim: Claim, members: list[Claim], labels: dict[str, str]) -> Finding | None:
+    """An unattributed opinion or speculation only one source carries, or None (a fact)."""
     ids = [m.id for m in members]
     source = labels[claim.article]
-    added = editorial(claim)
-    if claim.article in derived and len({m.article for m in members}) == 1:
-        origin = labels[derived[claim.article]]
-        return _finding(
-            "unsupported_addition",
-            ids,
-            "high" if added else "medium",
-            0.7,
-            f"{source}, a rewrite of {origin}, adds this; {origin} does not say it.",
-        )
-    if added:
+    if editorial(claim):
         what = "editorial judgement" if claim.kind == "opinion" else "speculation"
         return _finding(
             "unsupported_addition",

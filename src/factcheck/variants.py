@@ -78,6 +78,7 @@ class Variant:
     kind: str  # organisation | person
     spans_first: list[tuple[int, int]] = field(default_factory=list)  # mentions in text a
     spans_second: list[tuple[int, int]] = field(default_factory=list)
+    tie: str = "context"  # head (organisation word replaced) | context | role (same post)
 
 
 def damaged_names(text_a: str, text_b: str) -> list[Variant]:
@@ -157,7 +158,8 @@ def _organisation(name_a: str, name_b: str, text_a: str, text_b: str) -> Variant
             "by rewriting"
         )
     spans_a, spans_b = _names(text_a)[name_a], _names(text_b)[name_b]
-    return Variant(name_a, name_b, reason, "organisation", spans_a, spans_b)
+    tie = "head" if reason.startswith("the organisation word") else "context"
+    return Variant(name_a, name_b, reason, "organisation", spans_a, spans_b, tie)
 
 
 def _organisations(name_a: str, name_b: str) -> bool:
@@ -230,6 +232,7 @@ def _people(text_a: str, text_b: str) -> list[Variant]:
                     "person",
                     [role_a.span("name")],
                     [role_b.span("name")],
+                    "role",
                 )  # fmt: skip
             )
     return found

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..models import Article, Claim, Finding, Report
 from .common import anchor, grid_rows, label, numbers, source_name, usage_line
+from .sides import first, sides
 
 FINDING_CLASS = {
     "contradiction": "conflict",
@@ -69,7 +70,9 @@ def view(report: Report) -> dict:
         "columns": [{"n": index[a.id], "id": a.id, "name": source_name(a)} for a in columns],
         "brief": [_sentence(s, claims, index) for s in report.brief.sentences],
         "rows": grid_rows(report, columns, claims, index),
-        "findings": [_finding(n, f, claims, index) for n, f in enumerate(report.findings, start=1)],
+        "findings": [
+            _finding(n, f, report, claims) for n, f in enumerate(report.findings, start=1)
+        ],
         "counts": _counts(report.findings),
         "usage": usage_line(report),
         "texts": [_text(a, claims, marks, index) for a in columns],
@@ -120,14 +123,7 @@ def _sentence(sentence, claims, index) -> dict:
     }
 
 
-def _finding(n: int, finding: Finding, claims, index) -> dict:
-    sides = []
-    for cid in finding.claims:
-        claim = claims.get(cid)
-        if claim is not None:
-            sides.append(
-                {"n": index[claim.article], "quote": claim.evidence.quote, "target": anchor(cid)}
-            )
+def _finding(n: int, finding: Finding, report: Report, claims) -> dict:
     return {
         "n": n,
         "id": finding.id,
@@ -138,7 +134,11 @@ def _finding(n: int, finding: Finding, claims, index) -> dict:
         "confidence": f"{finding.confidence:.2f}",
         "explanation": finding.explanation,
         "variants": finding.variants if finding.kind == "name_variant" else None,
-        "sides": sides,
+        "first": first(finding),
+        "sides": [
+            {"n": side.n, "target": side.target, "pieces": side.pieces}
+            for side in sides(report, finding, claims)
+        ],
     }
 
 
