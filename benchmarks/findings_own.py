@@ -127,7 +127,6 @@ def detector_findings(case: dict) -> list[tuple[str, str | None]]:
     from factcheck.denials import MATCH, MATCH_NEGATION, denies, find_denial
     from factcheck.rewording import altered_quotes
     from factcheck.variants import damaged_names
-    from factcheck.verify import _sentences
 
     texts = [s["text"] if isinstance(s, dict) else s for s in case["sources"]]
     found: list[tuple[str, str | None]] = []
@@ -145,6 +144,13 @@ def detector_findings(case: dict) -> list[tuple[str, str | None]]:
                     if any(denies(denial, claim) >= needed for claim in claims):
                         found.append(("contradiction", "denial"))
     return found
+
+
+def _sentences(text: str) -> list[str]:
+    from factcheck.ingest import make_article
+    from factcheck.segment import segment
+
+    return [s.text for s in segment(make_article(text, "x")) if not s.furniture]
 
 
 def attributed_by_detector(case: dict) -> bool:

@@ -24,6 +24,7 @@ THRESHOLD = 0.3
 SAME_ARTICLE_PENALTY = 0.1
 MAX_COMPARED = 3
 MAX_CANDIDATES = 30
+MAX_POSTINGS = 300  # claims looked at per key when finding who else states a claim
 COMMON_SHARE = 0.5
 MIN_COMMON = 8
 _DIGITS = re.compile(r"\d[\d,.]*")
@@ -86,24 +87,34 @@ def _vectors(claims: list[Claim], people: PersonIndex) -> tuple[dict[str, dict],
 
 
 def stated_by(
-    claims: list[Claim], people: PersonIndex, threshold: float = THRESHOLD
+    claims: list[Claim],
+    people: PersonIndex,
+    wanted: set[str] | None = None,
+    threshold: float = THRESHOLD,
 ) -> dict[str, set[str]]:
-    """For each claim, the other articles with a claim as alike as two members of one group.
-    A sentence that states two facts joins one group only; this finds who else states either."""
+    """For each claim (of ``wanted``, else all), the other articles with a claim as alike as
+    two members of one group. A sentence that states two facts joins one group only; this finds
+    who else states either. Candidates come from the inverted index of the claim's 12 rarest
+    keys (``MAX_POSTINGS`` claims each), the ``MAX_CANDIDATES`` sharing most of them."""
     vectors, common = _vectors(claims, people)
-    index: dict[str, list[Claim]] = defaultdict(list)
+    article = {c.id: c.article for c in claims}
+    index: dict[str, list[str]] = defaultdict(list)
     for claim in claims:
         for key in vectors[claim.id]:
             if key not in common:
-                index[key].append(claim)
+                index[key].append(claim.id)
     found: dict[str, set[str]] = {}
     for claim in claims:
+        if wanted is not None and claim.id not in wanted:
+            continue
         vector = vectors[claim.id]
-        others = {o.id: o for k in vector if k not in common for o in index[k]}
+        shared: Counter = Counter()
+        for key in sorted((k for k in vector if k not in common), key=lambda k: -vector[k])[:12]:
+            shared.update(o for o in index[key][:MAX_POSTINGS] if article[o] != claim.article)
         found[claim.id] = {
-            o.article
-            for o in others.values()
-            if o.article != claim.article and similarity(vector, vectors[o.id]) >= threshold
+            article[other]
+            for other, _ in shared.most_common(MAX_CANDIDATES)
+            if similarity(vector, vectors[other]) >= threshold
         }
     return found
 

@@ -25,30 +25,65 @@ from .excerpts import covering, side
 from .judge import finding_id
 from .models import Article, Claim, Excerpt, Finding
 from .quotes import Quote
-from .rewording import QuoteMatch, altered_quotes, same_speaker
-from .variants import Variant, damaged_names
+from .rewording import QuoteMatch, altered_in, same_speaker
+from .variants import Variant, damaged_in
 
 MAX_SHOWN_CHANGES = 4
+MAX_VERSIONS = 6  # wordings of one quotation shown
 
 
 def cross_check(
     articles: list[Article], claims: list[Claim], labels: dict[str, str]
 ) -> list[Finding]:
-    """Rewriting damage and altered quotes between every pair of sources."""
+    """Rewriting damage and altered quotes between the sources (each pair of names or of
+    quotations compared once, on the first two sources that carry them)."""
     by_article: dict[str, list[Claim]] = {a.id: [] for a in articles}
     for claim in claims:
         by_article.setdefault(claim.article, []).append(claim)
     unique = [a for a in articles if a.duplicate_of is None]
-    findings = []
-    for i, first in enumerate(unique):
-        for second in unique[i + 1 :]:
-            pair = (first, second, by_article[first.id], by_article[second.id])
-            variants = damaged_names(first.text, second.text)
-            findings += [_damage(v, pair, labels) for v in variants]
-            speaker = _speaker_test(variants)
-            for quote_a, quote_b, match in altered_quotes(first.text, second.text, speaker):
-                findings.append(_altered(quote_a, quote_b, match, pair, labels))
+    texts = [a.text for a in unique]
+
+    def pair(i: int, j: int) -> Pair:
+        return unique[i], unique[j], by_article[unique[i].id], by_article[unique[j].id]
+
+    damaged = damaged_in(texts)
+    findings = [_damage(variant, pair(i, j), labels) for i, j, variant in damaged]
+    speaker = _speaker_test([variant for _, _, variant in damaged])
+    for versions in _versions(altered_in(texts, speaker)):
+        shown = [
+            _quote_side(unique[i], by_article[unique[i].id], quote, changed)
+            for i, quote, changed in versions[:MAX_VERSIONS]
+        ]
+        pool = [c for i, _, _ in versions[:MAX_VERSIONS] for c in by_article[unique[i].id]]
+        findings.append(_altered(versions, shown, _cited(shown, pool), unique, labels))
     return findings
+
+
+Version = tuple[int, Quote, list[tuple[int, int]]]  # text, quotation, words that differ
+
+
+def _versions(altered: list[tuple[int, int, Quote, Quote, QuoteMatch]]) -> list[list[Version]]:
+    """The wordings of each quotation that differ, one list per quotation (pairs that share a
+    wording joined), in text order, each with the words that differ from the others."""
+    parent: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def root(key: tuple[int, int]) -> tuple[int, int]:
+        while parent.setdefault(key, key) != key:
+            key = parent[key]
+        return key
+
+    quotes: dict[tuple[int, int], Quote] = {}
+    changed: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for i, j, quote_a, quote_b, match in altered:
+        a, b = (i, quote_a.start), (j, quote_b.start)
+        quotes[a], quotes[b] = quote_a, quote_b
+        changed.setdefault(a, []).extend(match.changed_a)
+        changed.setdefault(b, []).extend(match.changed_b)
+        parent[root(a)] = root(b)
+    groups: dict[tuple[int, int], list[Version]] = {}
+    for key in sorted(quotes):
+        groups.setdefault(root(key), []).append((key[0], quotes[key], changed[key]))
+    return list(groups.values())
 
 
 Pair = tuple[Article, Article, list[Claim], list[Claim]]
@@ -110,25 +145,30 @@ def _cited(shown: list[Excerpt], claims: list[Claim]) -> list[str]:
 
 
 def _altered(
-    quote_a: Quote, quote_b: Quote, match: QuoteMatch, pair: Pair, labels: dict[str, str]
+    versions: list[Version],
+    shown: list[Excerpt],
+    cited: list[str],
+    unique: list[Article],
+    labels: dict[str, str],
 ) -> Finding:
-    first, second, claims_a, claims_b = pair
-    shown = [
-        _quote_side(first, claims_a, quote_a, match.changed_a),
-        _quote_side(second, claims_b, quote_b, match.changed_b),
-    ]
-    cited = _cited(shown, claims_a + claims_b)
-    words_a, words_b = _changed_words(shown[0]), _changed_words(shown[1])
+    """One finding for every wording of one quotation, the words that differ marked."""
+    speaker = versions[0][1].speaker
+    if len(versions) == 2:
+        (i, _, _), (j, _, _) = versions
+        words_a, words_b = _changed_words(shown[0]), _changed_words(shown[1])
+        said = f"{labels[unique[i].id]} has {words_a}, {labels[unique[j].id]} has {words_b}"
+    else:
+        sources = ", ".join(dict.fromkeys(labels[unique[i].id] for i, _, _ in versions))
+        said = f"{len(versions)} wordings across {sources}"
     return Finding(
-        id=finding_id("altered_quote", [*cited, f"{quote_a.start}:{quote_b.start}"]),
+        id=finding_id("altered_quote", [*cited, *(f"{i}:{q.start}" for i, q, _ in versions)]),
         kind="altered_quote",
         severity="high",
-        confidence=round(min(0.9, max(0.6, match.overlap)), 2),
+        confidence=0.8,
         claims=cited,
-        variants=[quote_a.text.strip(" ,."), quote_b.text.strip(" ,.")],
-        explanation=f"{quote_a.speaker} is quoted in different words: {labels[first.id]} has "
-        f"{words_a}, {labels[second.id]} has {words_b}. Check the original wording before "
-        "quoting.",
+        variants=[quote.text.strip(" ,.") for _, quote, _ in versions[:MAX_VERSIONS]],
+        explanation=f"{speaker} is quoted in different words: {said}. Check the original "
+        "wording before quoting.",
         excerpts=shown,
     )
 

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from .align import align, stated_by
+from .align import align
 from .attribution import attribute
 from .brief import compose, contested_claims
 from .crosscheck import cross_check, without_repeats
@@ -74,8 +74,7 @@ def _run(engine: Engine, ingested: Ingested, started: str, clock: float) -> Repo
     findings = as_updates(judged.findings + swept.findings, claims, by_id) + about_people
     findings += compared
     contested = contested_claims(findings)
-    stated = stated_by(extraction.claims, people)
-    findings += find_unsupported(groups, derived, contested, labels, stated)
+    findings += find_unsupported(groups, derived, contested, labels, people)
     findings = rank(with_excerpts(findings, claims, by_id))
     independent = {independent_source(a.id, derived) for a in ingested.unique}
     composed = compose(groups, findings, claims, derived, len(independent), engine)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .names import TITLES, find_people
 from .segment import ABBREVIATIONS
@@ -122,6 +123,11 @@ class Quote:
 
 def find_quotes(text: str) -> list[Quote]:
     """Quoted passages of ``text`` in order, each with its speaker where the text names one."""
+    return list(_find_quotes(text))
+
+
+@lru_cache(maxsize=4096)  # the stages read one article's quotations more than once
+def _find_quotes(text: str) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     for start, end in _passages(text):
         credit = _credit(text, start, end)
@@ -133,7 +139,7 @@ def find_quotes(text: str) -> list[Quote]:
             last = max(_last_named(quotes, start), _last_reported(text, start), key=_position)
             quote = _with_speaker(text, start, end, *credit, previous=last and last[1])
         quotes.append(quote)
-    return quotes
+    return tuple(quotes)
 
 
 def _last_named(quotes: list[Quote], start: int) -> tuple[int, str] | None:

@@ -37,7 +37,9 @@ def rebuttals(articles: list[Article], claims: list[Claim]) -> list[Finding]:
     """Contradictions of type ``denial``: one per denying sentence, every source it contradicts
     listed."""
     unique = [a for a in articles if a.duplicate_of is None]
-    by_article = {a.id: [c for c in claims if c.article == a.id] for a in unique}
+    by_article: dict[str, list[Claim]] = {a.id: [] for a in unique}
+    for claim in claims:
+        by_article.get(claim.article, []).append(claim)
     denied = {a.id: _denials(a) for a in unique}
     findings = []
     for article in unique:

@@ -11,9 +11,11 @@ derived from which is decided in ``rewrites``.
 
 from __future__ import annotations
 
+from .align import stated_by
 from .brief import editorial
 from .judge import finding_id
 from .models import Claim, ClaimGroup, Finding
+from .people import PersonIndex
 from .rewrites import independent_source
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
@@ -28,16 +30,16 @@ def find_unsupported(
     derived: dict[str, str],
     contested: set[str],
     labels: dict[str, str],
-    stated: dict[str, set[str]] | None = None,
+    people: PersonIndex | None = None,
 ) -> list[Finding]:
     """single_source and unsupported_addition findings; ``contested`` claims are skipped.
-    ``labels`` name each article in explanations ("[2] wire.txt"); ``stated`` gives, per claim,
-    the other articles that state it outside its group (``align.stated_by``)."""
+    ``labels`` name each article in explanations ("[2] wire.txt"); with ``people``, a claim
+    another source states outside its group (``align.stated_by``) counts as stated there."""
     findings = []
     single: dict[str, list[list[str]]] = {}  # independent source -> facts only it states
     added: dict[str, list[Claim]] = {}  # rewrite -> what it adds to its source
     sources = {independent_source(a, derived) for g in groups for a in g.articles}
-    stated = stated or {}
+    stated = _stated_elsewhere(groups, derived, people)
     for group in groups:
         claim = group.canonical
         sayers = set(group.articles).union(*(stated.get(c.id, set()) for c in group.members))
@@ -57,6 +59,22 @@ def find_unsupported(
     if len(sources) > 1:
         findings += [_single_source(facts, labels[root]) for root, facts in single.items()]
     return findings
+
+
+def _stated_elsewhere(
+    groups: list[ClaimGroup], derived: dict[str, str], people: PersonIndex | None
+) -> dict[str, set[str]]:
+    """Who else states each claim of a group that only one independent source holds."""
+    if people is None:
+        return {}
+    lonely = {
+        c.id
+        for g in groups
+        if len({independent_source(a, derived) for a in g.articles}) == 1
+        for c in g.members
+    }
+    claims = [c for g in groups for c in g.members]
+    return stated_by(claims, people, lonely) if lonely else {}
 
 
 def _rewrite_adds(
