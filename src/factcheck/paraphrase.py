@@ -52,10 +52,20 @@ def synonym(term: str) -> str:
     return _synonyms().get(term, term)
 
 
+# words the shared stopword list keeps that say nothing about which fact a sentence states
+_VAGUE = frozenset(
+    stem(w)
+    for w in """many much several various either neither whether toward towards thing things
+    way ways brand kind sort lot lots""".split()
+)
+
+
 @lru_cache(maxsize=50_000)
 def terms(text: str) -> tuple[str, ...]:
-    """Content stems of ``text``, synonyms folded, number words left out."""
-    return tuple(synonym(t) for t in content_terms(text) if t not in _NUMBER_STEMS)
+    """Content stems of ``text``, synonyms folded, number words and vague words left out."""
+    return tuple(
+        synonym(t) for t in content_terms(text) if t not in _NUMBER_STEMS and t not in _VAGUE
+    )
 
 
 @lru_cache(maxsize=50_000)
