@@ -8,11 +8,17 @@ the briefs' sentences:
 - ``citation fails``: citations whose source does not, on its own, carry the sentence's names,
   figures and dates (``brief.supported_by`` over that source's cited claims); ``strict`` also
   counts a capitalised opening word that the source lacks, which ``supported_by`` passes over;
+  ``check`` counts citations that fail the brief stage's own per-source check
+  (``citation.states``: names, figures, dates and most content words, over that source's cited
+  claims; a dispute's sides are left out, each source stating its own version);
 - ``quotes``: citations whose source does not have inside quotation marks every passage the
   sentence puts inside them (``quoting.unquoted``);
 - ``artifacts``: sentences whose wording score (own marks plus cross-source swaps) is at or
   above ``wording.ARTIFACT``;
-- ``repeats``: pairs of sentences stating one fact (shared claims, or most content words shared);
+- ``repeats``: pairs of sentences stating one fact (shared claims, or most content words
+  shared; disputes, which cite the claims of the facts they qualify, are left out); ``words``
+  counts those found by their words alone (a source sentence that backs two different facts
+  is a shared claim, not necessarily a repeat);
 - ``fragments``: sentences that lean on an earlier one ("these remarks", an opening "He said")
   and headings or page furniture used as sentences.
 
@@ -20,13 +26,17 @@ For the seeds it also checks the three lead facts every seed article reports (th
 signed, its mutual-assistance clause, the first visit in 24 years): stated or not, and how many
 cited sources state it on their own.
 
-    python benchmarks/brief_quality.py [--limit N] [--show]
+    python benchmarks/brief_quality.py [--limit N] [--show K] [--src PATH]
+
+``--src`` runs factcheck from another checkout's ``src`` (e.g. a worktree of main, for the
+figures before a change); the measures are always this checkout's.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
@@ -41,9 +51,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from real_clusters import fnc1_clusters  # noqa: E402
 
 from factcheck.brief import supported_by  # noqa: E402
+from factcheck.citation import states  # noqa: E402
 from factcheck.lexical import content_terms  # noqa: E402
 from factcheck.quoting import unquoted  # noqa: E402
 from factcheck.swaps import Cluster  # noqa: E402
+from factcheck.vetting import core  # noqa: E402
 from factcheck.wording import FUNCTION_WORDS  # noqa: E402
 
 PREFIX = re.compile(r"^(?:One source reports|According to [^:]{1,60}):\s+")
@@ -71,9 +83,11 @@ class Tally:
     citations: int = 0
     citation_fails: int = 0
     strict_fails: int = 0
+    check_fails: int = 0
     quote_fails: int = 0
     artifacts: int = 0
     repeats: int = 0
+    worded_repeats: int = 0
     fragments: int = 0
     examples: list[str] = field(default_factory=list)
 
@@ -81,13 +95,14 @@ class Tally:
         return (
             f"{name:<11} {self.reports:>4} {self.failed:>4} {self.sentences:>6} "
             f"{self.from_copies:>7} {self.citation_fails:>5}/{self.citations:<5} "
-            f"{self.strict_fails:>6} {self.quote_fails:>6} "
-            f"{self.artifacts:>9} {self.repeats:>7} {self.fragments:>9}"
+            f"{self.strict_fails:>6} {self.check_fails:>5} {self.quote_fails:>6} "
+            f"{self.artifacts:>9} {self.repeats:>7} {self.worded_repeats:>5} {self.fragments:>9}"
         )
 
 
 HEADER = (
-    "set         runs fail briefs  copies  cite fails  strict quotes artifacts repeats fragments\n"
+    "set         runs fail briefs  copies  cite fails  strict check quotes artifacts repeats "
+    "words fragments\n"
     "                        sent.           (of all)"
 )
 
@@ -118,6 +133,9 @@ def measure(report: dict, tally: Tally) -> None:
             tally.strict_fails += not strict
             if not strict:
                 tally.examples.append(f"cite [{article_id}] fails: {text[:110]}")
+            if not _stage_check(sentence, text, article_id, cited):
+                tally.check_fails += 1
+                tally.examples.append(f"check [{article_id}] fails: {text[:110]}")
         if not sentence.get("disputed") and origin is not None:
             wording = cluster.assess(text, origin["article"])
             if wording.artifact:
@@ -127,7 +145,10 @@ def measure(report: dict, tally: Tally) -> None:
         if _fragment(text):
             tally.fragments += 1
             tally.examples.append(f"fragment: {text[:110]}")
-    tally.repeats += _repeats(sentences, claims)
+    for a, b, worded in _repeats(sentences, claims):
+        tally.repeats += 1
+        tally.worded_repeats += worded
+        tally.examples.append(f"repeat{' (words)' if worded else ''}: {a[:70]} || {b[:70]}")
 
 
 def _origin(text: str, cited: list[dict]) -> dict | None:
@@ -142,9 +163,16 @@ def _origin(text: str, cited: list[dict]) -> dict | None:
 
 def _source_supports(sentence: dict, text: str, article_id: str, cited: list[dict]) -> bool:
     evidence = [c["evidence"]["quote"] for c in cited if c["article"] == article_id]
-    if sentence.get("disputed"):
-        text = QUOTED_VALUE.sub("", text)  # each source states its own version
+    if sentence.get("disputed"):  # each source states its own version
+        text = core(QUOTED_VALUE.sub("", text)).split(":")[0]
     return bool(evidence) and supported_by(text, evidence)
+
+
+def _stage_check(sentence: dict, text: str, article_id: str, cited: list[dict]) -> bool:
+    evidence = [c["evidence"]["quote"] for c in cited if c["article"] == article_id]
+    if sentence.get("disputed"):
+        return bool(evidence)  # each side is its own sources' version
+    return bool(evidence) and states(core(text), evidence).ok
 
 
 def _opening_name_found(text: str, article_id: str, cited: list[dict]) -> bool:
@@ -162,24 +190,26 @@ def _fragment(text: str) -> bool:
     return heading or bool(LEANS_BACK.search(text))
 
 
-def _repeats(sentences: list[dict], claims: dict[str, dict]) -> int:
+def _repeats(sentences: list[dict], claims: dict[str, dict]) -> list[tuple[str, str, bool]]:
     """Pairs of sentences stating one fact: they share a claim, most of the shorter one's
-    content words, or two words that few of the story's claims use and a quarter of them."""
+    content words, or two words that few of the story's claims use and a quarter of them.
+    Disputes are left out: they cite the claims of the facts they qualify by design."""
     frequency = Counter(t for c in claims.values() for t in set(content_terms(c["text"])))
     rare = max(2, RARE_SHARE * len(claims))
+    sentences = [s for s in sentences if not s.get("disputed")]
     terms = [set(content_terms(PREFIX.sub("", s["text"]))) for s in sentences]
-    count = 0
+    found = []
     for i, a in enumerate(sentences):
         for j in range(i + 1, len(sentences)):
             shared, smaller = terms[i] & terms[j], min(len(terms[i]), len(terms[j]))
             overlap = len(shared) / max(1, smaller)
             distinctive = [t for t in shared if frequency[t] <= rare]
-            count += bool(
-                set(a["claims"]) & set(sentences[j]["claims"])
-                or (overlap >= REPEAT_SHARE and smaller >= 4)
-                or (len(distinctive) >= 2 and overlap >= 0.25)
+            worded = (overlap >= REPEAT_SHARE and smaller >= 4) or (
+                len(distinctive) >= 2 and overlap >= 0.25
             )
-    return count
+            if worded or set(a["claims"]) & set(sentences[j]["claims"]):
+                found.append((a["text"], sentences[j]["text"], worded))
+    return found
 
 
 def lead_facts(report: dict) -> dict[str, tuple[bool, int]]:
@@ -203,9 +233,12 @@ def _says(text: str, patterns: tuple[str, ...]) -> bool:
     return all(re.search(p, text, re.I) for p in patterns)
 
 
+ENV: dict[str, str] | None = None  # the environment factcheck runs in (``--src``)
+
+
 def run_seeds(seeds: Path) -> dict:
     command = [sys.executable, "-m", "factcheck", "brief", str(seeds), "-f", "json"]
-    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    done = subprocess.run(command, capture_output=True, text=True, check=True, env=ENV)
     return json.loads(done.stdout)
 
 
@@ -215,7 +248,7 @@ def run_clusters(split: str, limit: int | None) -> tuple[list[dict], int]:
         source, output = Path(folder) / "in.jsonl", Path(folder) / "out.jsonl"
         source.write_text("".join(json.dumps(c) + "\n" for c in clusters), encoding="utf-8")
         command = [sys.executable, "-m", "factcheck", "batch", str(source), "-o", str(output)]
-        subprocess.run(command, capture_output=True, text=True, check=False)
+        subprocess.run(command, capture_output=True, text=True, check=False, env=ENV)
         lines = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
     reports = [line["report"] for line in lines if line["status"] == "ok"]
     return reports, len(lines) - len(reports)
@@ -226,7 +259,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", default=str(ROOT / "seeds"))
     parser.add_argument("--limit", type=int, default=None, help="clusters per split")
     parser.add_argument("--show", type=int, default=0, help="examples printed per set")
+    parser.add_argument("--src", help="run factcheck from this src folder (another checkout)")
     args = parser.parse_args(argv)
+    if args.src:
+        global ENV
+        ENV = {**os.environ, "PYTHONPATH": str(Path(args.src).resolve())}
     seeds = run_seeds(Path(args.seeds))
     tallies = {"seeds": Tally()}
     measure(seeds, tallies["seeds"])

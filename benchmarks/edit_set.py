@@ -36,7 +36,7 @@ import edits
 from support_eval import BASE, base_verify
 
 from factcheck.cover import sentences
-from factcheck.evaluation import Case, Scores, fit_thresholds, load_cases
+from factcheck.evaluation import Case, Scores, Signals, fit_thresholds, load_cases
 from factcheck.lexical import looks_english
 from factcheck.lexicon import concept, opposite
 
@@ -137,7 +137,7 @@ def score_all(cases: list[Case], module) -> list[float]:
 def measure(part: str, module) -> dict:
     dev, cases = _load("dev"), _load(part)
     dev_scores = score_all(dev, module)
-    threshold, _ = fit_thresholds("doc_claim", dev, [{"support": s} for s in dev_scores])
+    threshold, _ = fit_thresholds("doc_claim", dev, [Signals(s) for s in dev_scores])
     scores = dev_scores if part == "dev" else score_all(cases, module)
     meta = _meta(part)
     original = {meta[c.id]["original"]: s for c, s in zip(cases, scores, strict=True)

@@ -1,9 +1,10 @@
 """Fit the support and contradiction models of ``factcheck.verify`` on the ``dev`` splits.
 
 Reads the shared benchmarks, computes the difference features (``verify.features``) of every
-``dev`` case, and fits two L2-regularised logistic models by Newton's method: support
-(supported against the rest) on the summary sets (QAGS-C, QAGS-X, XSumFaith) and FNC-1 headlines,
-contradiction (contradiction against the rest) on ANLI and FNC-1 headlines. Every subset weighs
+``dev`` case, and fits three L2-regularised logistic models by Newton's method: support
+(supported against the rest) on the summary sets (QAGS-C, QAGS-X, XSumFaith), FNC-1 headlines and
+the edit set; inference, the same for hypotheses against their premise, on ANLI; contradiction
+(contradiction against the rest) on ANLI, FNC-1 headlines and the edit set. Every subset weighs
 the same, and within a subset both classes weigh the same, so no subset's size or class balance
 decides the weights. Writes ``src/factcheck/data/support_weights.json`` unless ``--dry-run``.
 ``test`` cases are never read.
@@ -14,6 +15,7 @@ Usage: python benchmarks/fit_support.py [BENCHMARKS_DIR] [--dry-run]
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
 import sys
@@ -23,7 +25,10 @@ from pathlib import Path
 from support_eval import subset_cases
 
 from factcheck.compare import compare_all
-from factcheck.evaluation import iter_files
+from factcheck.evaluation import Case, iter_files, load_cases
+from factcheck.evaluation.cases import LABELS
+from factcheck.evaluation.metrics import Scores
+from factcheck.evaluation.predictors import Signals, decide, fit_thresholds
 from factcheck.verify import Sources, _excess, _logistic, features
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,14 +40,16 @@ EDIT_WEIGHT = 0.25
 SUPPORT_GROUPS = {"qags/cnndm": 1.0, "qags/xsum": 1.0, "xsumfaith": 1.0,
                   "fnc1/headline_vs_body": 1.0, "edits": EDIT_WEIGHT}  # fmt: skip
 CONTRADICTION_GROUPS = {"anli": 1.0, "fnc1/headline_vs_body": 1.0, "edits": EDIT_WEIGHT}
+INFERENCE_GROUPS = {"anli": 1.0}  # hypotheses against their premise: the only NLI set
 SUPPORT_FEATURES = (
     "uncovered_share", "wording_share", "link_share", "apart_share", "name_absent",
     "name_conflict", "figure_absent", "date_absent", "conflict", "reversal",
-    "negation_near", "modality_conflict", "modality_disputed", "modality_weaker",
+    "negation_near", "modality_conflict", "modality_disputed", "modality_weaker", "absent_share",
 )  # fmt: skip
 CONTRADICTION_FEATURES = (
     "conflict", "name_conflict", "reversal", "negation_near", "modality_disputed",
 )  # fmt: skip
+LEAN_GRID = (0.1, 0.25, 0.5, 1.0)  # weights of a body's scores in its lean on a headline
 L2 = 1.0  # chosen by three-fold cross-validation on the dev rows (0.1 to 100 differ little)
 
 
@@ -64,6 +71,44 @@ def dev_rows(benchmarks: str) -> list[tuple[str, str, dict[str, float]]]:
             else:
                 rows.append((case.group, case.label, values))
     return rows
+
+
+def body_pairs(benchmarks: str) -> list[tuple[str, list[tuple[dict[str, float], float]]]]:
+    """(label, [(features, debunking-word rate) of each body]) of every dev body pair."""
+    out = []
+    for path in iter_files([benchmarks]):
+        for case in load_cases(path):
+            if case.split == "dev" and case.task == "body_pair":
+                bodies = [Sources([body]) for body in case.sources[:2]]
+                out.append((case.label, [(features(compare_all(case.claim, b.document)),
+                                          b.debunk) for b in bodies]))  # fmt: skip
+    return out
+
+
+def fit_lean(pairs: list, support: dict, contradiction: dict) -> dict[str, float]:
+    """How much a body's support and contradiction scores count in its lean on the headline
+    (its debunking-word rate counts 1): the pair on ``LEAN_GRID`` with the best balanced
+    accuracy on the dev body pairs, then the best ROC AUC."""
+    cases = [Case(str(i), "body_pair", "pairs", [], "", label, "dev")
+             for i, (label, _) in enumerate(pairs)]  # fmt: skip
+
+    def quality(pair: tuple[float, float]) -> tuple[float, float]:
+        on_support, on_contradiction = pair
+        signals = []
+        for _, bodies in pairs:
+            lean = [on_support * _logistic(support, v) - min(1.0, debunk)
+                    - on_contradiction * _excess(contradiction, v)
+                    for v, debunk in bodies]  # fmt: skip
+            gap = min(1.0, abs(lean[0] - lean[1]))
+            signals.append(Signals(gap, gap))
+        at, _ = fit_thresholds("body_pair", cases, signals)
+        scores = Scores(LABELS["body_pair"])
+        for case, signal in zip(cases, signals, strict=True):
+            scores.add(case.label, decide("body_pair", signal, at, at), signal.support)
+        return scores.balanced_accuracy(), scores.auc("contradiction") or 0.0
+
+    chosen = max(itertools.product(LEAN_GRID, (0.0, *LEAN_GRID)), key=quality)
+    return {"support": chosen[0], "contradiction": chosen[1]}
 
 
 def sample_weights(rows: list, groups: dict[str, float], positive) -> list[float]:
@@ -179,19 +224,25 @@ def main() -> None:
     rows = dev_rows(args.benchmarks)
     report(rows)
     support = model(rows, SUPPORT_FEATURES, SUPPORT_GROUPS, lambda y: y == "supported", -1)
+    inference = model(rows, SUPPORT_FEATURES, INFERENCE_GROUPS, lambda y: y == "supported", -1)
     contradiction = model(rows, CONTRADICTION_FEATURES, CONTRADICTION_GROUPS,
                           lambda y: y == "contradiction", 1)  # fmt: skip
     fitted = {
         "note": "fitted by benchmarks/fit_support.py on the dev splits of the shared benchmarks",
-        "fitted_on": {"support": SUPPORT_GROUPS, "contradiction": CONTRADICTION_GROUPS},
+        "fitted_on": {"support": SUPPORT_GROUPS, "inference": INFERENCE_GROUPS,
+                      "contradiction": CONTRADICTION_GROUPS},
         "thresholds": {
             "support": threshold(rows, SUPPORT_GROUPS, "supported",
                                  lambda v: _logistic(support, v)),
+            "inference": threshold(rows, INFERENCE_GROUPS, "supported",
+                                   lambda v: _logistic(inference, v)),
             "contradiction": threshold(rows, CONTRADICTION_GROUPS, "contradiction",
                                        lambda v: _excess(contradiction, v)),
         },
         "support": support,
+        "inference": inference,
         "contradiction": contradiction,
+        "lean": fit_lean(body_pairs(args.benchmarks), support, contradiction),
     }  # fmt: skip
     text = json.dumps(fitted, indent=1) + "\n"
     print(text)

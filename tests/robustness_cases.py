@@ -106,7 +106,7 @@ CASES = [
          "one-line error naming the missing field, exit 2"),
     Case("HTML with scripts", {"a.html": b"<html><body><script>alert(1)</script><p>" +
          STORY.encode() + b"</p></body></html>", "b.txt": OTHER.encode()},
-         ["a.html", "b.txt"], 0, "", "text extracted by an HTML parser; scripts dropped"),
+         ["a.html", "b.txt"], 0, "", "the article extracted (trafilatura); scripts dropped"),
     Case("prompt-injection text", {"a.txt": (STORY + INJECTION).encode(), "b.txt": OTHER.encode()},
          ["a.txt", "b.txt"], 0, "",
          "treated as ordinary sentences (editorial or event claims); findings unaffected"),
@@ -116,7 +116,8 @@ CASES = [
     Case("output folder missing", {"a.txt": STORY.encode()}, ["a.txt", "-o", "no/such/r.json"],
          2, "output directory does not exist", "one-line error; nothing written"),
     Case("unknown format", {"a.txt": STORY.encode()}, ["a.txt", "--format", "pdf"], 2,
-         "Invalid value", "usage error from the option parser, exit 2"),
+         "unknown format 'pdf'; choose text, json, md or html",
+         "usage error from the option parser in plain words, exit 2"),
     # decoding: what cannot be decoded is refused by name, never guessed at
     Case("odd-length UTF-16 (LE mark)", {"a.txt": _utf16(STORY) + b"x"}, ["a.txt"], 2,
          "not valid UTF-16", "refused: not a whole number of 2-byte units"),

@@ -54,8 +54,9 @@ def test_errors_are_one_line(cli, tmp_path):
 
 def test_partial_input_exit_code(cli, tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
-    result = cli("check", str(SEEDS), str(tmp_path / "empty.txt"))
+    result = cli("check", str(SEEDS), str(tmp_path / "empty.txt"), "--format", "json")
     assert result.exit_code == 3
+    assert f"factcheck: not checked: {tmp_path / 'empty.txt'}: empty" in result.stderr
 
 
 def test_single_article_says_nothing_to_compare(cli):
@@ -89,7 +90,8 @@ def test_every_option_a_message_mentions_exists():
     from factcheck.cli import app
 
     group = typer.main.get_command(app)
-    flags = {flag for c in group.commands.values() for p in c.params for flag in p.opts}
+    commands = [group, *group.commands.values()]
+    flags = {flag for c in commands for p in c.params for flag in p.opts}
     source = ROOT / "src" / "factcheck"
     mentioned = {
         flag

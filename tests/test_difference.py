@@ -53,7 +53,7 @@ def only(claim: str, story: Document, kind: str, words: str | None = None):
         ("Officials will close the harbour road in June.", "modality", "conflict", "close",
          "may close"),
         ("The council may have approved 240 new homes.", "modality", "weaker",
-         "may approved", "approved"),
+         "may have approved", "approved"),
         ("There will be a second vote.", "modality", "disputed", "There will be a second vote.",
          "hoax"),
         ("Owen Pryce defeated Calder in the mayoral election last year.", "roles", "conflict",

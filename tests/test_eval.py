@@ -134,3 +134,129 @@ def test_eval_with_the_llm_engine_against_the_stub(cli, tmp_path):
     assert report["engine"] == "llm"
     assert report["groups"][0]["engine"]["confusion"]["unsupported"]["supported"] == 2
     assert "llm stub: 4 calls" in result.stderr and len(stub.requests) == 4
+
+
+def _bus_cases(subsets: tuple[str, ...] = ("city", "rural"), splits=("dev", "test")) -> list:
+    """Invented claim-vs-source cases: a sentence of the source (supported) or the same
+    sentence with its weekday changed (unsupported), in two subsets."""
+    cases = []
+    for n in range(24):
+        day = ["Monday", "Friday"][n % 2]
+        source = f"The council of Brill approved {n + 10} new buses on Wednesday."
+        claim = source if n % 4 < 2 else source.replace("Wednesday", day)
+        cases.append({"id": f"c{n}", "task": "doc_claim", "sources": [source], "claim": claim,
+                      "label": "supported" if n % 4 < 2 else "unsupported",
+                      "split": splits[(n // 4) % len(splits)],
+                      "meta": {"subset": subsets[n % len(subsets)]}})  # fmt: skip
+    return cases
+
+
+def _write(tmp_path, cases, name="buses.jsonl"):
+    path = tmp_path / name
+    path.write_text("\n".join(json.dumps(c) for c in cases))
+    return path
+
+
+def test_subsets_are_scored_on_their_own_beside_the_pooled_group(tmp_path):
+    from factcheck.evaluation import evaluate
+
+    cases = load_cases(_write(tmp_path, _bus_cases()))
+    assert {c.subset for c in cases} == {"city", "rural"}
+    result = evaluate(cases, "test", None)
+    pooled, *subsets = result["groups"]
+    assert pooled["group"] == "buses" and pooled["subset_of"] is None
+    assert pooled["subsets"] == ["buses/city", "buses/rural"]
+    assert [g["group"] for g in subsets] == pooled["subsets"]
+    assert all(g["subset_of"] == "buses" for g in subsets)
+    assert sum(g["n"] for g in subsets) == pooled["n"] == result["cases"]
+    assert all(g["engine"]["fitted_on"] == "dev" for g in result["groups"])
+
+
+def test_a_group_with_one_subset_is_not_repeated(tmp_path):
+    from factcheck.evaluation import evaluate
+
+    result = evaluate(load_cases(_write(tmp_path, _bus_cases(("city",)))), "all", None)
+    [group] = result["groups"]
+    assert group["subsets"] == []
+
+
+def test_why_each_case_was_judged_unsupported(tmp_path):
+    from factcheck.evaluation import evaluate
+
+    result = evaluate(load_cases(_write(tmp_path, _bus_cases())), "test", None)
+    pooled = result["groups"][0]
+    assert pooled["engine"]["balanced_accuracy"] == 1.0
+    why = pooled["why"]
+    assert why and all(item["predicted"] == "unsupported" for item in why)
+    assert {item["gold"] for item in why} == {"unsupported"}
+    [date] = [d for d in why[0]["differences"] if d["type"] == "date"]
+    assert date["scope"] == "conflict" and date["source"] == "Wednesday"
+    assert date["explanation"] == f"'{date['claim']}' is not in the source; it says 'Wednesday'"
+    assert "why" not in result["groups"][1]  # once, on the pooled group
+
+
+def test_a_group_without_dev_cases_is_not_fitted_on_what_it_reports(tmp_path):
+    """The engine falls back on its own thresholds (fitted on the shared sets' dev splits);
+    the baselines, fitted on the cases reported, can only look better for it."""
+    from factcheck.evaluation import evaluate
+    from factcheck.verify import weights
+
+    result = evaluate(load_cases(_write(tmp_path, _bus_cases(splits=("test",)))), "test", None)
+    pooled = result["groups"][0]
+    assert pooled["engine"]["fitted_on"].startswith("the engine's default thresholds")
+    assert pooled["engine"]["thresholds"]["support"] == weights()["thresholds"]["support"]
+    assert "optimistic" in pooled["overlap"]["fitted_on"]
+
+
+def test_eval_text_shows_subsets_and_explains_on_request(cli, tmp_path):
+    from factcheck.evaluation import evaluate, render_eval
+
+    path = _write(tmp_path, _bus_cases())
+    text = cli("eval", str(path), "--split", "test").stdout
+    assert "└ buses/city" in text and "└ buses/rural" in text and "s/1000" in text
+    assert "why each case" not in text
+    result = {**evaluate(load_cases(path), "test", None), "file": str(path)}
+    explained = render_eval([result], "text", explain=True)
+    assert "why each case was judged unsupported" in explained
+    assert "it says 'Wednesday'" in explained
+
+
+def test_the_edit_sets_held_out_part_is_never_fitted_on():
+    """heldout.jsonl has no dev cases (eval reports it with the scorer's own thresholds), and
+    the scripts that fit or tune read only edits.jsonl."""
+    cases = load_cases(ROOT / "tests" / "data" / "edits" / "heldout.jsonl")
+    assert {c.split for c in cases} == {"test"}
+    for script in ("fit_support.py", "support_eval.py", "eval_table.py"):
+        text = (ROOT / "benchmarks" / script).read_text(encoding="utf-8")
+        assert 'heldout.jsonl"' not in text and "heldout.jsonl'" not in text
+
+
+@pytest.mark.parametrize("task", ["doc_claim", "nli", "headline_vs_body", "body_pair"])
+def test_threshold_search_counts_what_decide_would_label(task):
+    """The counting search finds the pair a brute-force search over ``decide`` finds."""
+    import itertools
+    import random
+
+    from factcheck.evaluation.cases import LABELS, Case
+    from factcheck.evaluation.metrics import best
+    from factcheck.evaluation.predictors import GRID, Signals, decide, fit_thresholds
+
+    rng = random.Random(task)
+    labels = LABELS[task]
+    cases = [Case(str(n), task, "g", ["s"], "c", rng.choice(labels), "dev") for n in range(150)]
+    signals = []
+    for case in cases:
+        lean = labels.index(case.label) / len(labels)
+        signals.append(Signals(round(min(1, max(0, rng.gauss(1 - lean, 0.3))), 3),
+                               round(rng.random() * (1.5 if case.label == "contradiction"
+                                                     else 1), 3)))  # fmt: skip
+    contra_grid = GRID if task in ("nli", "headline_vs_body") else [1.1]
+
+    def accuracy(pair):
+        scores = Scores(labels)
+        for case, signal in zip(cases, signals, strict=True):
+            scores.add(case.label, decide(task, signal, *pair))
+        return scores.balanced_accuracy()
+
+    expected = best(itertools.product(GRID, contra_grid), accuracy, (0.5, 0.5))
+    assert fit_thresholds(task, cases, signals) == expected

@@ -16,6 +16,8 @@ from factcheck.output import write_atomic
 from factcheck.safejson import MAX_DEPTH, loads, text_field
 from factcheck.settings import Settings, parse_price
 
+from .conftest import SEEDS
+
 TEXT = "Ferry fares in Porto rose 7% on Tuesday, the operator said. Ünïcödé stays."
 
 # -- decoding ------------------------------------------------------------------------------------
@@ -179,21 +181,28 @@ def test_settings_out_of_range_are_usage_errors(options):
     ("environ", "reason"),
     [
         ({"FACTCHECK_MAX_BYTES": "0"}, "--max-bytes"),
-        ({"FACTCHECK_MAX_BYTES": "lots"}, "max-bytes must be a number"),
-        ({"FACTCHECK_MAX_BYTES": "9" * 5000}, "max-bytes"),
+        ({"FACTCHECK_MAX_BYTES": "lots"}, "--max-bytes takes a whole number, not 'lots' (from "
+         "FACTCHECK_MAX_BYTES)"),
+        ({"FACTCHECK_MAX_BYTES": "9" * 5000}, "--max-bytes"),
         ({"FACTCHECK_WORKERS": "-3"}, "--workers"),
         ({"FACTCHECK_PRICE": "inf,1"}, "finite"),
         ({"FACTCHECK_PRICE": "NaN,NaN"}, "finite"),
         ({"FACTCHECK_CONCURRENCY": "0"}, "--concurrency"),
     ],
-)
-def test_environment_out_of_range_is_a_usage_error(environ, reason):
-    with pytest.raises(UsageError, match=reason):
-        Settings.from_env(environ)
+)  # fmt: skip
+def test_environment_out_of_range_is_a_usage_error(cli, monkeypatch, environ, reason):
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    result = cli("batch", str(SEEDS / "none.jsonl"), "-o", "unused.jsonl")
+    assert result.exit_code == 2, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and reason in lines[0] and len(lines[0]) < 300, lines
 
 
-def test_a_flag_wins_over_a_bad_environment_value():
-    assert Settings.from_env({"FACTCHECK_WORKERS": "-3"}, workers=2).workers == 2
+def test_a_flag_wins_over_a_bad_environment_value(cli, monkeypatch, tmp_path):
+    monkeypatch.setenv("FACTCHECK_CONCURRENCY", "0")
+    result = cli("check", str(SEEDS), "--concurrency", "2", "-o", str(tmp_path / "r.txt"))
+    assert result.exit_code == 0, result.output
 
 
 @pytest.mark.parametrize("text", ["inf,1", "1,inf", "nan,0", "-inf,2", "1e999,1", "1,2,3", ""])

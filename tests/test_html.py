@@ -3,6 +3,7 @@ JavaScript on and off, with a screenshot, a net log, and hostile article text.""
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import shutil
@@ -48,12 +49,12 @@ def chromium() -> str:
     pytest.skip("chromium is not installed (apt-get install chromium)")
 
 
-def browse(path: Path, *flags: str) -> subprocess.CompletedProcess:
+def browse(path: Path, *flags: str, fragment: str = "") -> subprocess.CompletedProcess:
     args = [chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--disable-default-apps", *flags]  # fmt: skip
     return subprocess.run(
-        [*args, path.resolve().as_uri()], capture_output=True, text=True, timeout=120
+        [*args, path.resolve().as_uri() + fragment], capture_output=True, text=True, timeout=120
     )
 
 
@@ -90,6 +91,40 @@ def page_requests(path: Path, tmp_path: Path) -> list[str]:
             if params.get("initiator") != "not an origin" and url and not url.startswith("file:"):
                 urls.append(url)
     return urls
+
+
+MEASURE = """<script>
+function measure(frame) {
+  var doc = frame.contentDocument, root = doc.documentElement, wide = [];
+  doc.querySelectorAll("body *").forEach(function (e) {
+    var box = e.getBoundingClientRect();
+    if (box.width > 0 && box.right > root.clientWidth + 1) wide.push(e.tagName + "#" + e.id);
+  });
+  var tables = {};
+  ["sources-table", "grid-table"].forEach(function (id) {
+    var table = doc.getElementById(id);
+    tables[id] = Math.max(table.getBoundingClientRect().right, table.scrollWidth);
+  });
+  document.body.setAttribute("data-measure", JSON.stringify({width: root.clientWidth,
+    scroll: root.scrollWidth, height: root.scrollHeight, wide: wide, tables: tables}));
+}
+</script>"""
+
+
+def measure(path: Path, width: int) -> dict:
+    """Layout of the page in a viewport ``width`` pixels wide: the page inside an iframe of that
+    width (headless Chromium's window is never narrower than 500 px), measured from outside."""
+    page = path.read_text(encoding="utf-8")
+    wrapper = path.with_name(f"{path.stem}.{width}px.html")
+    wrapper.write_text(
+        f"<!DOCTYPE html><html><body>{MEASURE}<iframe width='{width}' height='900' "
+        f"style='border:0' onload='measure(this)' srcdoc=\"{html.escape(page)}\"></iframe>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    shown = browse(wrapper, "--window-size=1400,1000", "--dump-dom")
+    assert shown.returncode == 0, shown.stderr[-800:]
+    return json.loads(BeautifulSoup(shown.stdout, "html.parser").body["data-measure"])
 
 
 def check_structure(soup: BeautifulSoup, report) -> None:
@@ -145,6 +180,35 @@ def test_seeds_report_screenshot_and_no_network(seeds_html, tmp_path):
     assert page_requests(seeds_html, tmp_path) == []
 
 
+def test_a_phone_screen_shows_the_page_without_sideways_scrolling(seeds_html):
+    phone = measure(seeds_html, 420)
+    assert 380 <= phone["width"] <= 420  # the viewport, less a scroll bar
+    assert phone["scroll"] <= phone["width"] and not phone["wide"], phone["wide"][:5]
+    assert all(right <= phone["width"] for right in phone["tables"].values()), phone["tables"]
+
+
+def test_long_sections_are_folded_so_the_page_stays_short(seeds_report, seeds_html):
+    desktop = measure(seeds_html, 1280)
+    assert desktop["scroll"] <= desktop["width"]
+    assert desktop["height"] < 8000, desktop["height"]  # every finding and article unfolded: 23,700
+    soup = BeautifulSoup(seeds_html.read_text(), "html.parser")
+    folded = soup.select("#findings details.more article.finding")
+    assert len(folded) == len(seeds_report.findings) - len(
+        soup.select("#findings > section > article")
+    )
+    assert folded and all(not d.has_attr("open") for d in soup.select("details.source-text"))
+
+
+def test_a_citation_link_opens_the_folded_article_it_points_into(seeds_report, seeds_html):
+    claim = seeds_report.brief.sentences[0].claims[0]
+    shown = browse(seeds_html, "--dump-dom", fragment=f"#claim-{claim}")  # loaded at the anchor
+    soup = BeautifulSoup(shown.stdout, "html.parser")
+    article = soup.find(id=f"claim-{claim}").find_parent("details")
+    assert article is not None and article.has_attr("open")
+    others = [d for d in soup.select("details.source-text") if d is not article]
+    assert others and not any(d.has_attr("open") for d in others)
+
+
 def test_the_net_log_check_catches_a_page_that_loads_something(tmp_path):
     leaky = tmp_path / "leaky.html"
     leaky.write_text('<html><body><img src="http://127.0.0.1:9/pixel.png"></body></html>')
@@ -185,8 +249,10 @@ def test_markdown_carries_the_same_content(seeds_report):
     assert all(row.count("|") == len(columns) + 2 for row in table)
     findings = [ln for ln in lines if ln.startswith("| ") and ln.split("|")[1].strip().isdigit()]
     assert len(findings) == len(seeds_report.findings)
+    from factcheck.report.plain import markdown
+
     for sentence in seeds_report.brief.sentences:
-        assert sentence.text in text
+        assert markdown(sentence.text) in text
 
 
 def test_terminal_shows_the_grid_for_small_clusters(seeds_report):

@@ -48,16 +48,29 @@ def test_one_bad_file_among_good_ones_is_a_problem_not_a_failure(tmp_path):
     assert result.problems[0].where.endswith("empty.txt")
 
 
-def test_html_uses_a_parser_and_reads_metadata(tmp_path):
+def test_html_files_go_through_the_article_extractor_and_read_metadata(tmp_path):
     html = b"""<html><head><title>T</title><meta property="og:site_name" content="Daily">
     <meta property="article:published_time" content="2024-06-19T10:00:00Z">
-    <script>alert('x')</script></head><body><article><h1>Big news</h1>
-    <p>The mayor said <b>7 people</b> were hurt.</p><p>Rain &amp; wind followed.</p>
-    </article></body></html>"""
+    <script>alert('x')</script></head><body><nav><a href="/">Home</a> <a href="/n">News</a></nav>
+    <article><h1>Big news</h1><p>The mayor said <b>7 people</b> were hurt when the roof of the
+    market hall gave way on Tuesday morning.</p><p>Rain &amp; wind followed in the afternoon,
+    and the hall will stay closed until engineers have checked it.</p></article>
+    <footer>Daily, all rights reserved</footer></body></html>"""
     article = ingest([write(tmp_path / "a.html", html)]).articles[0]
-    assert article.text == "Big news\nThe mayor said 7 people were hurt.\nRain & wind followed."
-    assert (article.title, article.outlet) == ("T", "Daily")
-    assert article.published == "2024-06-19T10:00:00Z"
+    lines = article.text.splitlines()
+    assert lines[0] == "Big news" and lines[1].startswith("The mayor said 7 people were hurt")
+    assert lines[2].startswith("Rain & wind followed") and len(lines) == 3  # no menu, no footer
+    assert (article.title, article.outlet) == ("Big news", "Daily")
+    assert article.published == "2024-06-19T10:00:00+00:00"
+
+
+def test_a_saved_page_without_an_article_is_a_problem(tmp_path):
+    front = b"<html><body><ul><li><a href='/a'>Bridge repairs delayed</a></li></ul></body></html>"
+    good = write(tmp_path / "b.txt", b"The council approved 40 new buses on Monday.")
+    result = ingest([write(tmp_path / "a.html", front), good])
+    assert [p.error for p in result.problems] == [
+        f"{tmp_path / 'a.html'}: no article text found on this page"
+    ]
 
 
 def test_json_and_jsonl_records(tmp_path):

@@ -309,13 +309,16 @@ def test_missing_model_key_or_bad_settings_are_config_errors(cli, monkeypatch):
     for args, message, code in [
         (["--engine", "llm"], "needs a model", 4),
         (["--model", "gpt-4o-mini"], "no API key", 4),
-        (["--model", "m", "--base-url", "http://x/v1", "--mode", "xml"], "unknown llm mode", 2),
         (["--model", "m", "--base-url", "http://x/v1", "--price", "cheap"], "price must be", 2),
     ]:  # a missing model or key is configuration (4); an option out of range is usage (2)
         result = cli("brief", str(HARBOUR), *args)
         assert result.exit_code == code, result.output
         lines = result.output.strip().splitlines()
         assert len(lines) == 1 and message in lines[0], result.output
+    result = cli("brief", str(HARBOUR), "--model", "m", "--mode", "xml")  # a usage error
+    assert result.exit_code == 2 and "unknown mode 'xml'; choose tools, json or md_json" in (
+        result.output
+    )
 
 
 def test_cached_rerun_of_the_seeds_counts_no_calls_and_no_reasks(tmp_path):

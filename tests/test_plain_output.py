@@ -90,7 +90,9 @@ def hostile_report(tmp_path_factory):
     (folder / "b.txt").write_text(BASE.format(n=60) + " Costs rose 5%.\n")
     (folder / "c.html").write_text(
         "<html><head><title>[link=https://evil.example]T[/link] \x1b[31m\u202eeltit</title>"
-        "</head><body><p>" + BASE.format(n=70) + "</p></body></html>"
+        "</head><body><p>" + BASE.format(n=70) + "</p><p>The new cranes will be delivered "
+        "in the spring, and the quay will stay open to ships while they are installed.</p>"
+        "</body></html>"
     )
     return run([str(folder)], Settings(engine="local"))
 
@@ -104,7 +106,8 @@ def test_text_report_shows_hostile_text_plainly(hostile_report, color):
     for markup in MARKUP:
         assert markup in plain  # verbatim: not parsed, not dropped
     quote = next(c.evidence.quote for c in hostile_report.claims if "[/quote]" in c.text)
-    assert visible(quote) in plain
+    shown = "\n".join(line.rstrip(" ") for line in visible(quote).split("\n"))
+    assert shown[:200] in plain  # as written (long quotes are cut), less the spaces at line ends
 
 
 def test_markdown_report_shows_hostile_text_plainly(hostile_report):

@@ -48,8 +48,8 @@ def test_html_opens_on_what_matters_with_the_rest_collapsed(report):
     assert main.find("section")["id"] == "findings"  # the page opens on the findings
     marked = [m.get_text() for m in soup.select("mark.diff")]
     assert {"4,000 homes", "9,000 homes", "Halden Foundation", "Halden Basis"} <= set(marked)
-    more = soup.select_one("details.more")
+    more = soup.select_one("#findings > details.others")
     assert more is not None and not more.has_attr("open")
     assert {a["data-kind"] for a in more.select("article.finding")} == {"single_source"}
-    first = [a["data-kind"] for a in soup.select("#findings > article.finding")]
+    first = [a["data-kind"] for a in soup.select("#findings > section > article.finding")]
     assert set(first) == {"contradiction", "name_variant"}

@@ -129,3 +129,10 @@ def test_lexicon_holds_no_phrase_from_the_seed_articles():
         m.group().lower() for f in seeds.glob("*.txt") for m in pattern.finditer(f.read_text())
     }
     assert {f.split()[0] + " " + f.split()[1] for f in found} <= {"greater than"}
+
+
+def test_two_forms_of_one_word_side_by_side_are_a_spinners_mark():
+    echo = assess("Residents were alarmed alarmingly by the new tolls on the bridge.")
+    assert echo.artifact and echo.marks[0].reason == "a word next to another form of itself"
+    assert assess("Residents were alarmed by the new tolls on the bridge.").score == 0.0
+    assert not assess("The trainers were training the new recruits in the hills.").marks

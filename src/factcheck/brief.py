@@ -1,13 +1,17 @@
 """Brief: a merged account whose every sentence cites its sources.
 
 The stage owns the rules; the engine only writes sentences for the facts it is offered and
-(the llm engine) checks them. Facts that most independent sources support come first, each
-with "k of n sources"; disputed facts follow, to be hedged with every version; then a few
-single-source facts with a figure or a date, to be attributed. A contested claim (one that a
-contradiction cites) is never stated as agreed, and an ``editorial`` claim (unattributed
-opinion or speculation) never enters the brief. A drafted sentence is kept only when it cites
-offered claims, the engine's check (if any) accepts it and ``supported_by`` finds its numbers,
-names and dates in the evidence it cites; the others are dropped and counted.
+(the llm engine) checks them. What is offered (``select_facts``): the facts that most
+independent sources state, most lead-like first, each in the cleanest wording that stands
+alone and cited to every source that states it on its own (``facts``); then each
+contradiction as a dispute naming which sources say what (``disputes``), the fact itself still
+stated from a claim without the disputed detail; then a few single-source facts with a figure
+or a date, attributed. An ``editorial`` claim (unattributed opinion or speculation) is never
+brief text. Every drafted sentence, whichever engine wrote it, must cite offered claims, pass
+the engine's check (if any) and ``supported_by`` (its numbers, names and dates are in the
+evidence it cites), and then ``vetting.vet``: it stands alone, each cited source states it on
+its own and quotes what it quotes, and it repeats no earlier sentence. The others are dropped
+and counted.
 """
 
 from __future__ import annotations
@@ -15,9 +19,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .citation import Checker, states
+from .disputes import dispute_facts
 from .engines.local import LocalEngine
+from .facts import as_fact, editorial, single_worthy, stated_facts
 from .lexical import words
 from .models import (
+    Article,
     Brief,
     BriefLimits,
     BriefSentence,
@@ -30,12 +38,15 @@ from .models import (
 )
 from .quantities import parse_quantities
 from .rewrites import independent_source
+from .story import Story
 from .times import parse_times
+from .vetting import core, vet
 
 if TYPE_CHECKING:
     from .engines import Engine
 
-EDITORIAL_KINDS = ("opinion", "speculation")
+__all__ = ["compose", "contested_claims", "editorial", "select_facts", "supported_by"]
+
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][\w’'-]+")
 _FUNCTION_WORDS = frozenset(["sources", "source", "one", "according", "the", "a", "an", "on", "in"])
@@ -48,34 +59,50 @@ def compose(
     derived: dict[str, str],
     total: int,
     engine: Engine,
+    articles: list[Article] | None = None,
+    checker: Checker = states,
 ) -> Composed:
-    """The brief the engine writes for the selected facts, every sentence checked."""
-    facts = select_facts(groups, findings, claims, derived, total, engine.brief_limits)
+    """The brief the engine writes for the selected facts, every sentence checked.
+    ``articles`` (in report order) give the texts the quotation-marks guard reads and the
+    labels disputes name sources by; ``checker`` is the per-source check."""
+    story = Story(_all_claims(groups, claims), derived, total, list(articles or []))
+    facts = select_facts(
+        groups, findings, claims, derived, total, engine.brief_limits, story=story, checker=checker
+    )
     if not facts:
         return Composed(Brief(), 0)
     drafted = engine.write_brief(facts, total)
     if drafted is None:  # the writer failed (and said so): the local engine writes it
-        return compose(groups, findings, claims, derived, total, LocalEngine())
-    candidates, dropped = cited_sentences(drafted, facts, claims, derived, total)
-    accepted = engine.check_brief(candidates, claims)
-    kept = []
+        local = LocalEngine()
+        return compose(groups, findings, claims, derived, total, local, articles, checker)
+    candidates, dropped = cited_sentences(drafted, facts, story.claims, derived, total)
+    accepted = engine.check_brief(candidates, story.claims)
+    kept: list[BriefSentence] = []
     for sentence, ok in zip(candidates, accepted, strict=True):
-        evidence = [claims[c].evidence.quote for c in sentence.claims]
-        if ok and supported_by(sentence.text, evidence):
-            kept.append(sentence)
-        else:
+        evidence = [story.claims[c].evidence.quote for c in sentence.claims]
+        passed = ok and supported_by(core(sentence.text), evidence)
+        vetted = vet(sentence, kept, story, checker) if passed else None
+        if vetted is None:
             dropped += 1
-    return Composed(Brief(sentences=kept), dropped)
+        else:
+            kept.append(vetted)
+    kept.sort(key=_section)  # agreed, then disputes, then single-source facts
+    return Composed(Brief(sentences=kept, note=story.note() if kept else None), dropped)
+
+
+def _section(sentence: BriefSentence) -> int:
+    if sentence.disputed:
+        return 1
+    return 2 if sentence.support.startswith("1 of") else 0
+
+
+def _all_claims(groups: list[ClaimGroup], claims: dict[str, Claim]) -> dict[str, Claim]:
+    return {**{m.id: m for g in groups for m in g.members}, **claims}
 
 
 def contested_claims(findings: list[Finding]) -> set[str]:
     """Ids of the claims a contradiction cites: never stated as agreed or as unsupported."""
     return {cid for f in findings if f.kind == "contradiction" for cid in f.claims}
-
-
-def editorial(claim: Claim) -> bool:
-    """Unattributed opinion or speculation: the writer's, not a source's, to be flagged."""
-    return claim.kind in EDITORIAL_KINDS and not claim.attributed_to
 
 
 def support_of(articles: list[str], derived: dict[str, str], total: int) -> tuple[int, str]:
@@ -91,32 +118,22 @@ def select_facts(
     derived: dict[str, str],
     total: int,
     limits: BriefLimits,
+    story: Story | None = None,
+    checker: Checker = states,
 ) -> list[Fact]:
-    """Agreed facts (most independent sources first), disputed facts, single-source facts."""
-    contested = contested_claims(findings)
-    agreed, single = [], []
-    for group in groups:
-        claim = group.canonical
-        if editorial(claim) or any(c.id in contested for c in group.members):
-            continue
-        count, support = support_of(group.articles, derived, total)
-        if count >= 2:
-            agreed.append((-count, Fact(list(group.members), support)))
-        elif (claim.quantities or claim.times) and claim.kind != "quote":
-            single.append(Fact(list(group.members), support, single=True))
-    facts = [fact for _, fact in sorted(agreed, key=lambda x: x[0])][: limits.agreed]
-    return facts + _disputed(findings, claims, derived, total) + single[: limits.single]
+    """Agreed facts (most independent sources first), disputes, single-source facts."""
+    story = story or Story(_all_claims(groups, claims), derived, total)
+    disputed, blocked = dispute_facts(findings, story, {g.id: g for g in groups})
+    stated = stated_facts(groups, story, blocked, checker)
+    agreed = [as_fact(s, story) for s in stated if s.sources >= 2]
+    # a single-source fact has no second source to check its words: the cleanest sources first
+    alone = sorted((s for s in stated if s.sources == 1 and single_worthy(s)), key=_cleanest)
+    single = [as_fact(s, story) for s in alone]
+    return agreed[: limits.agreed] + disputed + single[: limits.single]
 
 
-def _disputed(findings, claims, derived, total) -> list[Fact]:
-    facts = []
-    for finding in findings:
-        if finding.kind != "contradiction":
-            continue
-        cited = [claims[c] for c in finding.claims if c in claims]
-        _, support = support_of([c.article for c in cited], derived, total)
-        facts.append(Fact(cited, support, disputed=True, dispute=finding.explanation))
-    return facts
+def _cleanest(stated) -> tuple[float, float]:
+    return round(stated.score, 1), -stated.lead
 
 
 def cited_sentences(

@@ -23,6 +23,7 @@ class Candidate:
     text: str
     article: str
     score: float = 0.0  # wording score: 0 clean, 1 surely garbled
+    key: str = ""  # the caller's id for the candidate (a claim id)
 
 
 def choose(candidates: Sequence[Candidate], derived: Mapping[str, str]) -> Candidate:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from .cover import Cover, Document
 from .difference import Difference
-from .lexicon import DISPUTES, NEGATORS
-from .reading import Reading, Token
+from .lexicon import DISPUTES, HEDGES, NEGATORS
+from .reading import SCOPE, Reading, Token
 
 
 def negation_differences(claim: Reading, cover: Cover) -> list[Difference]:
@@ -66,16 +66,29 @@ def modality_differences(claim: Reading, cover: Cover) -> list[Difference]:
     words = _words_of(claim)
     stated = [c for c in claim.terms if c in source_hedged and c not in claim.hedged]
     if stated:
-        word = words[stated[0]]
-        return [Difference("modality", word, f"may {word}", "conflict",
-                           f"the source hedges '{word}' (may, reportedly, plans…); the claim "
-                           "states it")]  # fmt: skip
+        word, hedge = words[stated[0]], _hedge(cover.sentences, stated[0])
+        said = f"the source hedges '{word}' ('{hedge}'); the claim states it"
+        return [Difference("modality", word, hedge, "conflict", said)]
     hedged = [c for c in claim.terms if c in claim.hedged & source_terms - source_hedged]
     if hedged:
-        word = words[hedged[0]]
-        return [Difference("modality", f"may {word}", word, "weaker",
-                           f"the claim hedges '{word}'; the source states it")]  # fmt: skip
+        word, hedge = words[hedged[0]], _hedge([claim], hedged[0])
+        said = f"the claim hedges '{word}' ('{hedge}'); the source states it"
+        return [Difference("modality", hedge, word, "weaker", said)]
     return []
+
+
+def _hedge(readings: list[Reading], concept: str) -> str:
+    """The words from a hedge to the word it governs ('may close', 'reportedly plans to
+    close'), as written."""
+    for reading in readings:
+        tokens = reading.tokens
+        for index, token in enumerate(tokens):
+            if token.low not in HEDGES or token.text[:1].isupper():
+                continue
+            for end in range(index + 1, min(len(tokens), index + 1 + SCOPE)):
+                if tokens[end].concept == concept:
+                    return " ".join(t.text for t in tokens[index : end + 1])
+    return concept
 
 
 def _words_of(reading: Reading) -> dict[str, str]:

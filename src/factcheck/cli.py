@@ -10,13 +10,16 @@ Options are declared in ``cli_options`` (the shared ones once); progress bars co
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from pathlib import Path
+from typing import Annotated
 
 import typer
-from typer.core import TyperGroup
 
-from . import progress
+from . import __version__, progress
+from .cli_config import use_config_file
+from .cli_help import Command, Group
 from .cli_options import (
     Cases,
     Clusters,
@@ -51,40 +54,8 @@ FAIL_KINDS = {
 }
 
 
-class _OneLineErrors(TyperGroup):
-    """Usage errors as one line, like every other error (click draws a multi-line panel)."""
-
-    def main(self, *args, standalone_mode: bool = True, **kwargs):
-        try:  # recent typer vendors click as ``typer._click``
-            from typer._click import exceptions as click
-        except ImportError:  # pragma: no cover - depends on the installed typer
-            from click import exceptions as click
-        try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
-        except click.NoArgsIsHelpError as exc:
-            if not standalone_mode:
-                raise
-            typer.echo(exc.ctx.get_help() if exc.ctx else "factcheck --help")
-            sys.exit(0)
-        except click.UsageError as exc:
-            if not standalone_mode:
-                raise
-            where = exc.ctx.command_path if exc.ctx else "factcheck"
-            message = " ".join(exc.format_message().split())
-            typer.echo(f"factcheck: error: {message} (see {where} --help)", err=True)
-            sys.exit(2)
-        except typer.Abort:
-            if not standalone_mode:
-                raise
-            typer.echo("factcheck: interrupted", err=True)
-            sys.exit(130)
-        if standalone_mode:
-            sys.exit(code or 0)
-        return code
-
-
 app = typer.Typer(
-    cls=_OneLineErrors,
+    cls=Group,
     help="Compare several articles on one story: claims with verbatim evidence, "
     "contradictions, unsupported additions and a cited brief.",
     no_args_is_help=True,
@@ -92,6 +63,30 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"factcheck {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", help="Print the version and exit.", callback=_version,
+                     is_eager=True),
+    ] = False,
+) -> None:  # fmt: skip
+    """Compare several articles on one story: claims with verbatim evidence, contradictions,
+    unsupported additions and a cited brief."""
+    try:
+        use_config_file(ctx, Path.cwd())
+    except FactcheckError as exc:
+        typer.echo(f"factcheck: error: {exc}", err=True)
+        raise typer.Exit(exc.exit_code) from None
 
 
 def _guarded(debug: bool, work) -> None:
@@ -110,7 +105,7 @@ def _guarded(debug: bool, work) -> None:
 
 def command(name: str | None = None):
     """Register ``func(settings, ...)`` as a command taking the shared options too."""
-    return lambda func: app.command(name=name)(with_shared(func, _guarded))
+    return lambda func: app.command(name=name, cls=Command)(with_shared(func, _guarded))
 
 
 @command()
@@ -157,6 +152,7 @@ def extract(settings, paths: Paths, output: Output = None) -> int:
         report = run_extract(paths, settings, stdin=sys.stdin.buffer, progress=calls)
     _emit(render_json(report), output)
     _usage_line(report)
+    _problem_lines(report)
     return 3 if report.run.partial else 0
 
 
@@ -215,7 +211,7 @@ def eval_command(
     return 0
 
 
-@app.command()
+@app.command(cls=Command)
 def schema(output: Output = None) -> None:
     """Print the JSON Schema of the report (the findings contract).
 
@@ -233,10 +229,13 @@ def _report(paths, settings, fmt: Format, output, top: int, fail_on: FailOn | No
     with progress.progress_bar() as bar:
         calls = progress.llm_calls(bar)
         report = run(paths, settings, stdin=sys.stdin.buffer, progress=calls)
-    color = output is None and sys.stdout.isatty()
-    _emit(render(report, fmt.value, top=top, color=color), output)
+    terminal = output is None and sys.stdout.isatty()  # colour and wrapping only there
+    width = shutil.get_terminal_size((100, 24)).columns if terminal else 100
+    text = render(report, fmt.value, top=top, width=width, color=terminal, wrap=terminal)
+    _emit(text, output)
     if fmt != Format.text or output is not None:
         _usage_line(report)
+    _problem_lines(report)
     if fail_on is not None and any(f.kind in FAIL_KINDS[fail_on] for f in report.findings):
         return 1
     return 3 if report.run.partial else 0
@@ -262,6 +261,15 @@ def _usage_line(report) -> None:
     line = usage_line(report)
     if line:
         typer.echo(f"factcheck: {line}", err=True)
+
+
+def _problem_lines(report) -> None:
+    """One line on stderr for each input or call that could not be checked."""
+    for problem in report.run.problems:
+        shown = problem.error
+        if not shown.startswith(problem.where):
+            shown = f"{problem.where}: {shown}"
+        typer.echo(f"factcheck: not checked: {' '.join(shown.split())}", err=True)
 
 
 def _emit(text: str, output: Path | None) -> None:

@@ -19,7 +19,7 @@ from typing import Annotated
 
 import typer
 
-from .settings import Settings
+from .settings import LLM_MODES, Settings
 
 LLM_PANEL = "LLM engine"
 
@@ -53,74 +53,117 @@ class EvalFormat(StrEnum):
     json = "json"
 
 
-def opt(flags: str, help: str, llm: bool = False):
-    """An option from its space-separated flags and help; ``llm``: shown in the llm panel."""
-    return typer.Option(*flags.split(), help=help, rich_help_panel=LLM_PANEL if llm else None)
+class Engine(StrEnum):
+    auto = "auto"
+    local = "local"
+    llm = "llm"
+
+
+Mode = StrEnum("Mode", {mode: mode for mode in LLM_MODES})
+DEFAULTS = Settings()
+
+
+def opt(flags: str, help: str, value: str = "", *, env: str | None = None, default=None,
+        llm: bool = False, **extra):  # fmt: skip
+    """An option from its space-separated flags and help. ``value`` names its value in help
+    (none for a flag), ``env`` is the environment variable it falls back to, ``default`` the
+    default to show when the library decides it (the declared default is then None);
+    ``llm``: shown in the llm engine's panel."""
+    return typer.Option(
+        *flags.split(), help=help, metavar=value or None, envvar=env, show_envvar=env is not None,
+        show_default=True if default is None else str(default),
+        rich_help_panel=LLM_PANEL if llm else None, **extra,
+    )  # fmt: skip
+
+
+def choices(kind: type[StrEnum]) -> str:
+    """The value name of an enumerated option: ``[text|json|md|html]``."""
+    return "[" + "|".join(member.value for member in kind) + "]"
 
 
 Paths = Annotated[
     list[str],
-    typer.Argument(help="Files (.txt .md .html .json .jsonl), directories, globs, or - for stdin."),
+    typer.Argument(
+        help="Files (.txt .md .html .json .jsonl), directories, globs, web addresses "
+        "(http, https; a page or an RSS/Atom feed), or - for stdin.",
+        metavar="PATHS",
+    ),
 ]
-Output = Annotated[Path | None, opt("--output -o", "Write here (atomically) instead of stdout.")]
+Output = Annotated[
+    Path | None, opt("--output -o", "Write here (atomically) instead of stdout.", "FILE")
+]
 FormatOpt = Annotated[
-    Format, opt("--format -f", "text, json, md or html (one self-contained page).")
+    Format, opt("--format -f", "Report format; html is one self-contained page.", choices(Format))
 ]
-Top = Annotated[int, opt("--top", "How many findings to show.")]
+Top = Annotated[int, opt("--top", "How many findings to show.", "N")]
 FailOnOpt = Annotated[
-    FailOn | None, opt("--fail-on", "Exit 1 when such findings exist (unsupported: additions).")
+    FailOn | None,
+    opt("--fail-on", "Exit 1 when such findings exist (unsupported: additions).", choices(FailOn)),
 ]
 Clusters = Annotated[
-    Path, typer.Argument(help="JSONL: one cluster per line, {id, articles: [...]}.")
-]
-Results = Annotated[Path, opt("--output -o", "JSONL results, one line per cluster.")]
+    Path, typer.Argument(help="JSONL: one cluster per line, {id, articles: [...]}.",
+                         metavar="CLUSTERS")
+]  # fmt: skip
+Results = Annotated[Path, opt("--output -o", "JSONL results, one line per cluster.", "FILE")]
 Resume = Annotated[bool, opt("--resume", "Continue OUTPUT: keep finished clusters, run the rest.")]
 Workers = Annotated[
-    int | None, opt("--workers", "Clusters at once (default: one per core, up to 4).")
-]
+    int | None,
+    opt("--workers", "Clusters at once.", "N", env="FACTCHECK_WORKERS",
+        default="one per core, up to 4"),
+]  # fmt: skip
 ExecutorOpt = Annotated[
-    Executor, opt("--executor", "auto (processes, or threads for llm) or dask.")
+    Executor, opt("--executor", "auto: processes, or threads for llm.", choices(Executor))
 ]
 Scheduler = Annotated[
-    str | None, opt("--scheduler", "Dask scheduler address (default: a local cluster).")
+    str | None,
+    opt("--scheduler", "Dask scheduler address.", "ADDRESS", default="a local cluster"),
 ]
-Rpm = Annotated[int | None, opt("--rpm", "Cap llm requests per minute across all clusters.", True)]
+Rpm = Annotated[
+    int | None,
+    opt("--rpm", "Cap llm requests per minute across all clusters.", "N", env="FACTCHECK_RPM",
+        default="no cap", llm=True),
+]  # fmt: skip
 Cases = Annotated[
-    list[str], typer.Argument(help="cases.jsonl files, or folders holding */cases.jsonl.")
+    list[str],
+    typer.Argument(help="cases.jsonl files, or folders holding */cases.jsonl.", metavar="CASES"),
 ]
-SplitOpt = Annotated[Split, opt("--split", "dev, test or all.")]
-Limit = Annotated[int | None, opt("--limit", "At most N cases per file, spread over groups.")]
-EvalFormatOpt = Annotated[EvalFormat, opt("--format -f", "text or json.")]
+SplitOpt = Annotated[Split, opt("--split", "Which labelled split to run.", choices(Split))]
+Limit = Annotated[
+    int | None,
+    opt("--limit", "At most N cases per file, spread over groups.", "N", default="all"),
+]
+EvalFormatOpt = Annotated[EvalFormat, opt("--format -f", "Output format.", choices(EvalFormat))]
 
 
 def shared(
-    engine: Annotated[
-        str | None, opt("--engine", "auto (llm only when a model is named), local or llm.")
-    ] = None,
-    model: Annotated[str | None, opt("--model", "Model name for the llm engine.")] = None,
-    max_bytes: Annotated[
-        int | None, opt("--max-bytes", "Largest input file accepted, in bytes.")
-    ] = None,
+    engine: Annotated[Engine | None, opt("--engine", "auto: llm only when a model is named.",
+        choices(Engine), env="FACTCHECK_ENGINE", default=DEFAULTS.engine)] = None,
+    model: Annotated[str | None, opt("--model", "Model name for the llm engine.", "NAME",
+        env="FACTCHECK_MODEL")] = None,
+    max_bytes: Annotated[int | None, opt("--max-bytes", "Largest input accepted (a file or a "
+        "fetched page), in bytes.", "BYTES", env="FACTCHECK_MAX_BYTES",
+        default=DEFAULTS.max_bytes)] = None,
     base_url: Annotated[str | None, opt("--base-url", "OpenAI-compatible endpoint, e.g. "
-        "http://localhost:11434/v1 (env OPENAI_BASE_URL).", True)] = None,
-    mode: Annotated[str | None, opt("--mode", "How answers are structured: tools (default), json "
-        "(servers without tool calling) or md_json (env FACTCHECK_LLM_MODE).", True)] = None,
-    no_cache: Annotated[bool, opt("--no-cache", "Neither read nor write the cache.", True)] = False,
-    cache_dir: Annotated[str | None, opt("--cache-dir", "Cache folder (env FACTCHECK_CACHE_DIR; "
-        "default: the user cache dir).", True)] = None,
-    concurrency: Annotated[
-        int | None, opt("--concurrency", "Calls in flight at once (default 4).", True)
-    ] = None,
-    timeout: Annotated[float | None, opt("--timeout", "Seconds to wait for one model answer "
-        "(default 120).", True)] = None,
-    max_output_tokens: Annotated[int | None, opt("--max-output-tokens", "Longest answer one call "
-        "may return, in tokens (default 4096).", True)] = None,
-    price: Annotated[str | None, opt("--price", "INPUT,OUTPUT USD per million tokens, for "
-        "models not in the price table (env FACTCHECK_PRICE).", True)] = None,
+        "http://localhost:11434/v1.", "URL", env="OPENAI_BASE_URL", llm=True)] = None,
+    mode: Annotated[Mode | None, opt("--mode", "How answers are structured: json for servers "
+        "without tool calling.", choices(Mode), env="FACTCHECK_LLM_MODE", default=DEFAULTS.mode,
+        llm=True)] = None,
+    no_cache: Annotated[bool, opt("--no-cache", "Neither read nor write the cache.",
+        llm=True)] = False,
+    cache_dir: Annotated[str | None, opt("--cache-dir", "Cache folder.", "DIR",
+        env="FACTCHECK_CACHE_DIR", default="the user cache dir", llm=True)] = None,
+    concurrency: Annotated[int | None, opt("--concurrency", "Calls in flight at once.", "N",
+        env="FACTCHECK_CONCURRENCY", default=DEFAULTS.concurrency, llm=True)] = None,
+    timeout: Annotated[float | None, opt("--timeout", "Seconds to wait for one call's answer.",
+        "SECONDS", default=f"{DEFAULTS.timeout:g}", llm=True)] = None,
+    max_output_tokens: Annotated[int | None, opt("--max-output-tokens", "Longest answer one "
+        "call may return, in tokens.", "N", default=DEFAULTS.max_output_tokens, llm=True)] = None,
+    price: Annotated[str | None, opt("--price", "USD per million input and output tokens, for "
+        "models genai-prices does not list.", "IN,OUT", env="FACTCHECK_PRICE", llm=True)] = None,
     batch_api: Annotated[bool, opt("--batch-api", "Send extraction and judging through the "
-        "OpenAI Batch API (cheaper, slower).", True)] = False,
+        "OpenAI Batch API (cheaper, slower).", llm=True)] = False,
     prompts_dir: Annotated[str | None, opt("--prompts-dir", "Use the templates in this folder, "
-        "a copy of prompts/ (env FACTCHECK_PROMPTS_DIR).", True)] = None,
+        "a copy of prompts/.", "DIR", env="FACTCHECK_PROMPTS_DIR", llm=True)] = None,
     debug: Annotated[bool, opt("--debug", "Show a traceback on errors.")] = False,
 ) -> None:  # fmt: skip
     """The options every checking command takes (declared here only)."""
@@ -155,8 +198,9 @@ def _parameters(func: Callable) -> list[inspect.Parameter]:
 
 
 def settings(options: dict) -> Settings:
-    """Settings from the options given, the environment and the defaults."""
-    options = dict(options)
+    """Settings from the options (typer has read each one's environment variable and the
+    config file's default), the API key from the environment, and the library's defaults."""
+    options = {k: v.value if isinstance(v, StrEnum) else v for k, v in options.items()}
     if options.pop("no_cache", False):
         options["cache"] = False
     return Settings.from_env(os.environ, **options)

@@ -351,7 +351,7 @@ def _decoded(body: _Body, shown: str) -> str:
         text = _decode_declared(data, charset) if charset else None
         if text is not None and text.strip():
             return text
-    from .ingest import decode  # detection, as for files
+    from .decoding import decode  # detection, as for files
 
     return decode(data, shown)
 

@@ -126,6 +126,7 @@ class Fact:
     disputed: bool = False
     dispute: str | None = None  # the contradiction's explanation, for a disputed fact
     single: bool = False  # only one independent source states it
+    text: str = ""  # the sentence the stage would state: the chosen wording, or the dispute
 
 
 @dataclass

@@ -1,8 +1,10 @@
-"""Ingest: turn paths (files, directories, globs, ``-``) into ``Article`` records.
+"""Ingest: turn paths (files, directories, globs, ``-``, web addresses) into ``Article`` records.
 
 Every offset in the report indexes ``Article.text``: for .txt/.md the decoded file (BOM removed,
-no newline translated), for .html the text a real HTML parser extracts, for .json/.jsonl the
-``text`` value. Page furniture is marked, never cut out, so offsets stay valid.
+no newline translated), for .html files and web pages the article ``webpage`` extracts (one
+paragraph per line), for .json/.jsonl the ``text`` value. Web addresses are fetched together
+(``web_input``) and keep their place among the other inputs. Page furniture is marked, never
+cut out, so offsets stay valid.
 """
 
 from __future__ import annotations
@@ -22,10 +24,12 @@ from typing import BinaryIO
 from .decoding import blank, decode
 from .display import visible
 from .errors import InputError
+from .fetch import FetchLimits, display_url, looks_like_url
 from .layout import furniture_lines
 from .models import Article, Problem, Span
 from .safejson import loads, text_field
 from .settings import DEFAULT_MAX_BYTES
+from .web_input import WebRead, WebText, read_web
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -52,6 +56,7 @@ class Ingested:
 
     articles: list[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def unique(self) -> list[Article]:
@@ -90,8 +95,9 @@ def ingest(
     paths: Iterable[str], *, stdin: BinaryIO | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Ingested:
     """Read every article named by ``paths``; raise ``InputError`` when nothing is usable."""
-    result = Ingested()
-    for source, reader in _expand(list(paths), stdin):
+    result, paths = Ingested(), list(paths)
+    web = _read_web([p for p in paths if looks_like_url(p)], max_bytes, result)
+    for source, reader in _expand(paths, stdin, web):
         try:
             result.articles.extend(reader(max_bytes, result.problems))
         except InputError as exc:
@@ -147,9 +153,22 @@ def _inside(path: Path, base: Path | None, name: str) -> None:
 Reader = Callable[[int, list[Problem]], list[Article]]
 
 
-def _expand(paths: list[str], stdin: BinaryIO | None) -> Iterator[tuple[str, Reader]]:
+def _read_web(urls: list[str], max_bytes: int, result: Ingested) -> WebRead:
+    """Every web address fetched at once; what failed goes to ``result.problems``."""
+    if not urls:
+        return WebRead()
+    web = read_web(urls, FetchLimits(max_bytes=max_bytes))
+    result.problems.extend(web.problems)
+    result.notes.extend(web.notes)
+    return web
+
+
+def _expand(paths: list[str], stdin: BinaryIO | None, web: WebRead) -> Iterator[tuple[str, Reader]]:
     for raw, path in _files(paths):
-        if path is None:
+        if path is None and raw != "-":  # a web address, fetched already
+            texts = web.texts.get(str(raw), [])
+            yield display_url(str(raw)), lambda limit, problems, t=texts: [_from_web(x) for x in t]
+        elif path is None:
             stream = stdin if stdin is not None else sys.stdin.buffer
             yield "-", lambda limit, _, s=stream: [_from_bytes(_read_limited(s, "-", limit), "-")]
         else:
@@ -163,11 +182,14 @@ def input_files(paths: list[str]) -> list[Path]:
 
 
 def _files(paths: list[str]) -> Iterator[tuple[str | Path, Path | None]]:
-    """Each file to read, as named and as a path (None for ``-``, standard input)."""
+    """Each file to read, as named and as a path (None for ``-``, standard input, and for a web
+    address)."""
     if not paths:
-        raise InputError("no input given: name files, a directory, a glob, or - for stdin")
+        raise InputError(
+            "no input given: name files, a directory, a glob, web addresses, or - for stdin"
+        )
     for raw in paths:
-        if raw == "-":
+        if raw == "-" or looks_like_url(raw):
             yield raw, None
             continue
         path = Path(raw)
@@ -285,47 +307,16 @@ def _checked(article: Article, name: str) -> Article:
     return article
 
 
-_BLOCK_TAGS = (
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section",
-    "article", "header", "footer", "blockquote", "figcaption", "pre", "title", "dd", "dt",
-)  # fmt: skip
-
-
 def _from_html(html: str, name: str) -> Article:
-    from bs4 import BeautifulSoup
+    """A saved page: its article, title, outlet and date, as for a fetched page."""
+    from .webpage import extract_article
 
-    soup = BeautifulSoup(html, "html.parser")
-    meta = _html_metadata(soup)
-    for tag in soup(["script", "style", "noscript", "template", "head", "nav", "svg"]):
-        tag.decompose()
-    body = soup.find("article") or soup.body or soup
-    for tag in body.find_all(_BLOCK_TAGS):
-        tag.insert_after("\n")
-    lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in body.get_text().splitlines())
-    text = "\n".join(line for line in lines if line)
-    return _checked(make_article(text, name, **meta), name)
+    web = extract_article(html, name=name)
+    return _checked(make_article(web.text, name, **web.metadata()), name)
 
 
-def _html_metadata(soup) -> dict[str, str | None]:
-    def meta(*names: str) -> str | None:
-        for key in names:
-            tag = soup.find("meta", attrs={"property": key}) or soup.find(
-                "meta", attrs={"name": key}
-            )
-            if tag and tag.get("content"):
-                return tag["content"]
-        return None
-
-    title = meta("og:title", "twitter:title")
-    if title is None and soup.title and soup.title.string:
-        title = soup.title.string
-    link = soup.find("link", attrs={"rel": "canonical"})
-    return {
-        "title": title,
-        "outlet": meta("og:site_name", "publisher"),
-        "published": meta("article:published_time", "datePublished", "date", "pubdate"),
-        "url": meta("og:url") or (link.get("href") if link else None),
-    }
+def _from_web(web: WebText) -> Article:
+    return _checked(make_article(web.text, web.source, **web.metadata), web.source)
 
 
 def _from_json(raw: str, name: str, problems: list[Problem], *, lines: bool) -> list[Article]:

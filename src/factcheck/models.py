@@ -200,6 +200,9 @@ class Brief(_Model):
     """The merged brief."""
 
     sentences: list[BriefSentence] = Field(default_factory=list, description="In reading order.")
+    note: str | None = Field(
+        default=None, description="How sources are counted, in plain words (copies, originals)."
+    )
 
 
 class Problem(_Model):

@@ -1,16 +1,19 @@
 """The pipeline: ingest → segment → extract → align → judge → sweep → unsupported → brief →
 report.
 
-``run`` returns a ``Report``; ``run_ingested`` does the same for articles already read;
-``run_extract`` stops after extraction. None of them prints or exits. The stages get the engine
-the settings choose and call it; the pipeline only passes results from one stage to the next.
+``check`` (the library's entry point, exported as ``factcheck.check``) and ``run`` return a
+``Report``; ``check_texts`` does the same for texts in memory, ``run_ingested`` for articles
+already read; ``run_extract`` stops after extraction. None of them prints or exits. The
+stages get the engine the settings choose and call it; the pipeline only passes results from
+one stage to the next.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from datetime import UTC, datetime
-from pathlib import Path
+from os import PathLike
 from typing import BinaryIO
 
 from .align import align
@@ -21,8 +24,9 @@ from .engines import Engine, get_engine
 from .engines.local import LocalEngine
 from .excerpts import with_excerpts
 from .extract import extract
-from .ingest import Ingested, ingest
+from .ingest import Ingested, ingest, ingest_records
 from .judge import as_updates, judge, judge_people
+from .labels import file_name, source_label
 from .lexical import looks_english
 from .models import Article, Claim, ClaimGroup, Extraction, ExtractReport, Report, RunInfo
 from .people import PersonIndex
@@ -31,6 +35,29 @@ from .rewrites import find_derived, independent_source
 from .settings import Settings
 from .sweep import sweep
 from .unsupported import find_unsupported, rank
+
+
+def check(
+    paths: str | PathLike | Iterable[str | PathLike], settings: Settings | None = None
+) -> Report:
+    """Check the articles named by ``paths`` (one path or several: files, folders, globs) and
+    return the report. ``settings`` default to ``Settings()``: the local engine unless a model
+    is named. Raises ``InputError`` when nothing can be read, ``ConfigError`` or
+    ``EngineError`` when the engine cannot run; articles that fail alone are listed in
+    ``report.run.problems``."""
+    if isinstance(paths, str | PathLike):
+        paths = [paths]
+    return run([str(p) for p in paths], settings or Settings())
+
+
+def check_texts(
+    articles: Iterable[str | dict], settings: Settings | None = None, where: str = "text"
+) -> Report:
+    """Check articles given in memory: plain strings, or records ``{"text": …, "title"?,
+    "outlet"?, "published"?, "url"?}``; each is named ``text[n]`` unless it has a ``source``."""
+    records = [{"text": a} if isinstance(a, str) else a for a in articles]
+    settings = settings or Settings()
+    return run_ingested(ingest_records(records, where, max_bytes=settings.max_bytes), settings)
 
 
 def run(
@@ -77,7 +104,7 @@ def _run(engine: Engine, ingested: Ingested, started: str, clock: float) -> Repo
     findings += find_unsupported(groups, derived, contested, labels, people)
     findings = rank(with_excerpts(findings, claims, by_id))
     independent = {independent_source(a.id, derived) for a in ingested.unique}
-    composed = compose(groups, findings, claims, derived, len(independent), engine)
+    composed = compose(groups, findings, claims, derived, len(independent), engine, articles)
     usage = engine.usage().model_copy(
         update={
             "dropped_claims": extraction.dropped,
@@ -135,14 +162,15 @@ def _derived(
 
 
 def source_labels(articles) -> dict[str, str]:
-    """'[n] name' for each article id, numbered in report order."""
-    return {a.id: f"[{n}] {Path(a.source).name}" for n, a in enumerate(articles, start=1)}
+    """'[n] Outlet: Title' (or the file name) for each article id, numbered in report order,
+    short enough for an explanation."""
+    return {a.id: f"[{n}] {source_label(a, limit=50)}" for n, a in enumerate(articles, start=1)}
 
 
 def _run_info(
     engine, started: str, clock: float, ingested: Ingested, claims: list | None = None
 ) -> RunInfo:
-    notes = []
+    notes = list(ingested.notes)
     duplicates = len(ingested.articles) - len(ingested.unique)
     if len(ingested.unique) == 1:
         notes.append("only one distinct article: claims extracted, nothing to compare them with")
@@ -150,11 +178,11 @@ def _run_info(
         notes.append(f"{duplicates} exact duplicate(s) counted once")
     if claims is not None:
         with_claims = {c.article for c in claims}
-        empty = [Path(a.source).name for a in ingested.unique if a.id not in with_claims]
+        empty = [file_name(a) for a in ingested.unique if a.id not in with_claims]
         if empty:
             notes.append("no checkable sentence in " + ", ".join(empty[:5]))
     if engine.name == "local":
-        foreign = [Path(a.source).name for a in ingested.unique if not looks_english(a.text)]
+        foreign = [file_name(a) for a in ingested.unique if not looks_english(a.text)]
         if foreign:
             notes.append(
                 "may not be English (the local engine's rules are for English; use the llm "

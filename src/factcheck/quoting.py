@@ -15,6 +15,7 @@ source). ``quotes_hold`` is true when that list is empty.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _CLOSERS = {"“": '”“"', "„": "“”", "‚": "‘’", "«": "»", "‘": "’", '"': '"'}
 _ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|…|\[\s*(?:\.\.\.|…)\s*\])\s*")
@@ -28,13 +29,18 @@ def quotes_hold(sentence: str, source: str) -> bool:
 
 def unquoted(sentence: str, source: str) -> list[str]:
     """The passages quoted in ``sentence`` that ``source`` does not quote."""
-    quoted_there = [_normal(q) for q in quoted(source)]
+    quoted_there = _quoted_normal(source)
     missing = []
     for passage in quoted(sentence, open_start=True):
         pieces = [p for p in (_normal(x) for x in _ELLIPSIS.split(passage)) if p]
         if pieces and not any(all(p in q for p in pieces) for q in quoted_there):
             missing.append(passage)
     return missing
+
+
+@lru_cache(maxsize=256)
+def _quoted_normal(source: str) -> tuple[str, ...]:
+    return tuple(_normal(q) for q in quoted(source))
 
 
 def quoted(text: str, open_start: bool = False) -> list[str]:

@@ -39,6 +39,7 @@ CLAUSE_WORDS = frozenset(
     "and but while whereas after before when as because although though which who where".split()
 )
 SCOPE = 4  # a negation or hedge governs content words up to this many tokens after it
+NOT_ONLY = frozenset("just only merely simply solely exclusively".split())  # "not only": more
 _TOKEN = re.compile(
     r"(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:st|nd|rd|th|s)?)|"
     r"(?P<word>U\.[SK]\.|[^\W\d_](?:[\w’']*[^\W_])?)|(?P<punct>[.,;:!?\"“”()])"
@@ -144,6 +145,9 @@ class Reading:
         governed = set()
         for index, token in enumerate(self.tokens):
             if token.low in markers and not token.text[:1].isupper():  # "In May": a month
+                after = self.tokens[index + 1 : index + 2]
+                if markers is NEGATORS and after and after[0].low in NOT_ONLY:
+                    continue  # "not only X": X and more, not a denial of X
                 following = [t for t in self.tokens[index + 1 : index + 1 + SCOPE] if t.content]
                 heads = [t for t in following if not t.low.endswith("ly")] or following
                 governed.update(t.concept for t in heads[:1])

@@ -1,10 +1,9 @@
-"""Settings: one value object built by the CLI (flags > environment > defaults) and passed
-down; the library never reads the environment on its own.
+"""Settings: one value object built by the CLI and passed down; the library never reads the
+environment on its own.
 
-Environment: ``FACTCHECK_ENGINE``, ``FACTCHECK_MODEL``, ``FACTCHECK_MAX_BYTES``,
-``FACTCHECK_CACHE_DIR``, ``FACTCHECK_LLM_MODE``, ``FACTCHECK_CONCURRENCY``, ``FACTCHECK_WORKERS``,
-``FACTCHECK_PRICE``
-(input,output USD per million tokens), ``OPENAI_API_KEY`` and ``OPENAI_BASE_URL``.
+The command line reads each option's environment variable (``FACTCHECK_MODEL``,
+``OPENAI_BASE_URL``, …; ``factcheck --help`` names them) and the config file through typer,
+and passes the values here; only the API key (``OPENAI_API_KEY``) is read by ``from_env``.
 """
 
 from __future__ import annotations
@@ -53,26 +52,13 @@ class Settings:
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str], **overrides: object) -> Settings:
-        """Defaults, then the environment, then the given overrides (None skipped)."""
-        env = {
-            "engine": environ.get("FACTCHECK_ENGINE"),
-            "model": environ.get("FACTCHECK_MODEL"),
-            "max_bytes": environ.get("FACTCHECK_MAX_BYTES"),
-            "cache_dir": environ.get("FACTCHECK_CACHE_DIR"),
-            "mode": environ.get("FACTCHECK_LLM_MODE"),
-            "concurrency": environ.get("FACTCHECK_CONCURRENCY"),
-            "workers": environ.get("FACTCHECK_WORKERS"),
-            "rpm": environ.get("FACTCHECK_RPM"),
-            "prompts_dir": environ.get("FACTCHECK_PROMPTS_DIR"),
-            "price": environ.get("FACTCHECK_PRICE"),
-            "base_url": environ.get("OPENAI_BASE_URL"),
-            "api_key": environ.get("OPENAI_API_KEY"),
-        }
+        """The given values (None skipped) and the API key from ``environ``
+        (``OPENAI_API_KEY``); every other setting comes from its option."""
+        values = {"api_key": environ.get("OPENAI_API_KEY")} | overrides
         known = {f.name for f in fields(cls)}
-        values = {}
-        for source in (env, overrides):  # a flag wins over the environment before any check
-            values |= {k: v for k, v in source.items() if v not in (None, "") and k in known}
-        return cls(**_coerce(values))
+        return cls(
+            **_coerce({k: v for k, v in values.items() if v not in (None, "") and k in known})
+        )
 
     def __post_init__(self) -> None:
         self._validate()

@@ -36,6 +36,12 @@ class Cluster:
         self.articles = articles
         self.derived = derived or {}
         self._sentences = {aid: _sentences(text) for aid, text in articles.items()}
+        self._sets = {
+            text: {w.lower() for w in tokens}
+            for sentences in self._sentences.values()
+            for text, tokens in sentences
+        }
+        self._scores: dict[str, float] = {}
         self._usage = Counter(w for text in articles.values() for w in set(_words(text)))
 
     def assess(self, sentence: str, article_id: str) -> Wording:
@@ -45,17 +51,25 @@ class Cluster:
 
     def swap_marks(self, sentence: str, article_id: str) -> list[Mark]:
         mine = _tokens(sentence)
+        words = {w.lower() for w in mine}
         marks: list[Mark] = []
         for other_id, sentences in self._sentences.items():
             if other_id == article_id:
                 continue
             for other_text, other in sentences:
+                if len(words & self._sets[other_text]) < MIN_SHARED:
+                    continue  # too few words in common to be a near-identical sentence
                 for mine_word, their_word in differences(mine, other):
-                    cleaner = assess(other_text).score < assess(sentence).score
+                    cleaner = self._score(other_text) < self._score(sentence)
                     mark = self._judge(mine_word, their_word, article_id, other_id, cleaner)
                     if mark is not None:
                         marks.append(mark)
         return _unique(marks)
+
+    def _score(self, text: str) -> float:
+        if text not in self._scores:
+            self._scores[text] = assess(text).score
+        return self._scores[text]
 
     def _judge(
         self, mine: str, theirs: str, article_id: str, other_id: str, other_cleaner: bool
@@ -81,7 +95,7 @@ def differences(mine: list[str], theirs: list[str]) -> list[tuple[str, str]]:
     if not mine or not theirs or len(set(mine) & set(theirs)) < MIN_SHARED:
         return []
     matcher = SequenceMatcher(None, [w.lower() for w in mine], [w.lower() for w in theirs])
-    if matcher.ratio() < MIN_SIMILARITY:
+    if matcher.quick_ratio() < MIN_SIMILARITY or matcher.ratio() < MIN_SIMILARITY:
         return []
     found = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -12,7 +12,7 @@ derived from which is decided in ``rewrites``.
 from __future__ import annotations
 
 from .align import stated_by
-from .brief import editorial
+from .facts import editorial
 from .judge import finding_id
 from .models import Claim, ClaimGroup, Finding
 from .people import PersonIndex

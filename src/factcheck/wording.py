@@ -11,7 +11,8 @@ reason an editor can read, and combines them into a score in [0, 1] (``1 - prod(
 - ``missing_word``: a fixed phrase with its preposition missing ("according the report"), a
   reporting verb or preposition straight before a bare event noun ("said joint briefing"), a
   quantity word without its "of" ("most the votes");
-- ``collocation``: an odd phrase where news English has a fixed one (``data/collocations.txt``);
+- ``collocation``: an odd phrase where news English has a fixed one (``data/collocations.txt``),
+  or two forms of one word side by side ("concerned concerning");
 - ``numeral``: numerals written oddly ("the 3 ministers", "11.000 homes", "4,50").
 
 A score at or above ``ARTIFACT`` counts as carrying an artifact. Offline, no dependencies.
@@ -19,6 +20,7 @@ A score at or above ``ARTIFACT`` counts as carrying an artifact. Offline, no dep
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -75,6 +77,7 @@ def assess(sentence: str, article: str | None = None) -> Wording:
     """Score ``sentence``; ``article``, the text it comes from, lets capitals be judged by how
     the rest of the article writes the same word."""
     marks = _punctuation(sentence) + _missing(sentence) + _collocations(sentence)
+    marks += _echoes(sentence)
     marks += _numerals(sentence) + _stray_capitals(sentence, article)
     return combine(marks)
 
@@ -103,6 +106,24 @@ _PUNCTUATION = [
 _STOP_LOWER = re.compile(r"(?<![\w.’'-])([a-z]{3,})\.\s+[a-z]{2,}")
 _DOUBLED_WORD = re.compile(r"\b([a-z]{2,})\s+\1\b")
 _LEGIT_DOUBLES = frozenset(["had", "that", "is", "do", "bye", "no", "very", "so", "far"])
+
+
+_INFLECTIONS = frozenset(["", *"s es d ed ing ingly ly er ers ion ions ment ments al ally".split()])
+_PAIR = re.compile(r"\b([a-z]{4,})\s+(?=([a-z]{4,})\b)")  # overlapping pairs of words
+
+
+def _echoes(sentence: str) -> list[Mark]:
+    """Two forms of one word side by side ("concerned concerning"): a spinner's synonym for a
+    small word ("about") that happens to echo the word before it."""
+    marks = []
+    for match in _PAIR.finditer(sentence):
+        a, b = match.group(1), match.group(2)
+        shared = len(os.path.commonprefix([a, b]))
+        if a != b and shared >= 5 and {a[shared:], b[shared:]} <= _INFLECTIONS:
+            marks.append(
+                Mark("collocation", f"{a} {b}", 0.45, "a word next to another form of itself")
+            )
+    return marks
 
 
 def _punctuation(sentence: str) -> list[Mark]:

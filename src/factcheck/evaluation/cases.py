@@ -5,7 +5,8 @@ Each line has ``id``, ``task``, ``sources``, ``claim`` or ``summary``, ``label``
 supported / unsupported (neutral) / contradiction; ``cross_doc`` a headline against an article
 body (supported, neutral, contradiction) or two bodies about one headline (consistent,
 contradiction); ``cluster`` (the project's own set) several articles and the findings they
-should raise.
+should raise. ``meta.subset`` names a part of a data set (QAGS's CNN/DM and XSum summaries)
+that ``factcheck eval`` reports on its own as well as pooled.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class Case:
     claim: str
     label: object
     split: str
+    subset: str | None = None  # a part of the data set (``meta.subset``: QAGS's cnndm, xsum)
 
 
 def data_set(path: Path) -> str:
@@ -84,7 +86,9 @@ def _case(record: dict, name: str) -> Case:
     if task != "cluster" and label not in LABELS[task]:
         raise ValueError(f"label {label!r} is not one of {LABELS[task]}")
     claim = record.get("claim") or record.get("summary") or ""
-    return Case(record["id"], task, group, sources, claim, label, record.get("split", "test"))
+    split, subset = record.get("split", "test"), meta.get("subset")
+    return Case(record["id"], task, group, sources, claim, label, split,
+                str(subset) if subset else None)  # fmt: skip
 
 
 def select(cases: list[Case], split: str, limit: int | None) -> list[Case]:

@@ -18,19 +18,10 @@ from dataclasses import dataclass, field, replace
 from ..engines import engine_name
 from ..models import Usage
 from ..settings import Settings
-from .cases import LABELS, POSITIVE, Case, data_set, iter_files, load_cases, select, spread
-from .metrics import Scores, prf
-from .predictors import (
-    LLMPredictor,
-    Predictor,
-    Signals,
-    decide,
-    fit_overlap,
-    fit_thresholds,
-    local_predictor,
-    overlap_label,
-    overlap_score,
-)
+from .cases import Case, data_set, iter_files, load_cases, select, spread
+from .groups import Counted, classify_group
+from .metrics import prf
+from .predictors import LLMPredictor, Predictor, local_predictor
 
 FINDING_KINDS = (
     "contradiction", "name_variant", "update", "unsupported_addition", "altered_quote"
@@ -145,68 +136,31 @@ def evaluate(
     progress: Progress | None = None,
     engine: str = "local",
 ) -> dict:
-    """Metrics per group for the engine and both baselines."""
+    """Metrics per group, and per subset of a group beside the pooled group, for the engine
+    and both baselines."""
     predictor = predictor or local_predictor()
     chosen = select(all_cases, split, limit)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     groups: dict[str, list[Case]] = defaultdict(list)
     for case in chosen:
         groups[case.group].append(case)
-    results, done = [], 0
-
-    def counted(case: Case) -> Signals:
-        nonlocal done
-        signals = predictor(case)
-        done += 1
-        if progress:
-            progress(done, len(chosen))
-        return signals
-
+    counted = Counted(predictor, len(chosen), progress)
+    results = []
     for group, cases in groups.items():
         if cases[0].task == "cluster":
             results.append(_cluster_group(group, cases, cluster_runner))
-            done += len(cases)
-            if progress:
-                progress(done, len(chosen))
+            counted.skip(len(cases))
             continue
         dev = [c for c in all_cases if c.group == group and c.split == "dev"]
-        result = _classify_group(group, cases, dev, split, limit, counted, predictor)
-        results.append({**result, "engine": {"name": engine, **result["engine"]}})
+        if split == "dev":
+            dev = cases
+        elif limit is not None:
+            dev = spread(dev, limit)
+        for result in classify_group(cases, dev, counted, getattr(predictor, "defaults", None)):
+            results.append({**result, "engine": {"name": engine, **result["engine"]}})
     return {"split": split, "engine": engine, "cases": len(chosen), "groups": results,
-            "seconds": round(time.perf_counter() - started, 2)}  # fmt: skip
-
-
-def _classify_group(group, cases, dev, split, limit, counted, predictor) -> dict:
-    """The engine (thresholds fitted on ``dev``) and both baselines on one group's cases."""
-    clock, task = time.perf_counter(), cases[0].task
-    signals = [counted(case) for case in cases]
-    seconds = time.perf_counter() - clock
-    if split == "dev" or not dev:
-        dev_cases, dev_signals = cases, signals
-    else:
-        dev_cases = dev if limit is None else spread(dev, limit)
-        dev_signals = [predictor(c) for c in dev_cases]
-    support_at, contra_at = fit_thresholds(task, dev_cases, dev_signals)
-    engine = Scores(LABELS[task])
-    for case, signal in zip(cases, signals, strict=True):
-        engine.add(case.label, decide(task, signal, support_at, contra_at), signal["support"])
-    threshold = fit_overlap(dev or cases)
-    overlap, majority = Scores(LABELS[task]), Scores(LABELS[task])
-    common = Counter(c.label for c in (dev or cases)).most_common(1)[0][0]
-    for case in cases:
-        value = overlap_score(case)
-        ranked = 1 - value if task == "body_pair" else value  # low overlap: contradiction
-        overlap.add(case.label, overlap_label(task, value, threshold), ranked)
-        majority.add(case.label, common, 0.0)
-    positive = POSITIVE[task]
-    return {
-        "group": group, "task": task, "split": split, "n": len(cases),
-        "engine": {**engine.summary(positive),
-                   "thresholds": {"support": support_at, "contradiction": contra_at},
-                   "seconds": round(seconds, 2)},
-        "majority": {"label": common, **majority.summary(None)},
-        "overlap": {"threshold": threshold, **overlap.summary(positive)},
-    }  # fmt: skip
+            "predicted": counted.predicted, "seconds": round(time.perf_counter() - started, 2),
+            "cpu_seconds": round(time.process_time() - cpu, 2)}  # fmt: skip
 
 
 def _cluster_group(group: str, cases: list[Case], runner: ClusterRunner | None) -> dict:

@@ -11,8 +11,15 @@ FORMATS = ("text", "json", "md", "html")
 
 
 def render(
-    report: Report, fmt: str, *, top: int = 10, width: int = 100, color: bool = False
+    report: Report,
+    fmt: str,
+    *,
+    top: int = 10,
+    width: int = 100,
+    color: bool = False,
+    wrap: bool = True,
 ) -> str:
+    """The report as text (``wrap`` off: prose lines never broken), json, md or html."""
     if fmt == "json":
         return render_json(report)
     if fmt == "md":
@@ -21,4 +28,4 @@ def render(
         from .html import render_html
 
         return render_html(report)
-    return render_text(report, top=top, width=width, color=color)
+    return render_text(report, top=top, width=width, color=color, wrap=wrap)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from ..labels import source_label
 from ..models import Article, Finding, Report
 
 STATE_WORDS = {
@@ -25,8 +24,8 @@ def cite(report: Report, article_ids: list[str]) -> str:
 
 
 def source_name(article: Article) -> str:
-    name = article.title or Path(article.source).name
-    return f"{name} ({article.outlet})" if article.outlet else name
+    """'Outlet: Title' when known, else the host or the file name (``labels``)."""
+    return source_label(article)
 
 
 def finding_quotes(report: Report, finding: Finding) -> list[tuple[str, str]]:

@@ -13,12 +13,21 @@ import base64
 import hashlib
 from dataclasses import dataclass, field
 from importlib import resources
-from pathlib import Path
 
+from ..labels import file_name, source_label
 from ..models import Article, Claim, Finding, Report
-from .common import anchor, grid_rows, label, numbers, source_name, usage_line
+from .common import anchor, grid_rows, label, numbers, usage_line
 from .sides import first, sides
 
+SHOWN_PER_KIND = 5  # findings of one kind shown before "N more" (folded)
+KIND_WORDS = {  # page order, most serious first: (one, many)
+    "contradiction": ("contradiction", "contradictions"),
+    "altered_quote": ("altered quote", "altered quotes"),
+    "update": ("update", "updates"),
+    "name_variant": ("name variant", "name variants"),
+    "unsupported_addition": ("unsupported addition", "unsupported additions"),
+    "single_source": ("single-source claim", "single-source claims"),
+}
 FINDING_CLASS = {
     "contradiction": "conflict",
     "update": "update",
@@ -64,16 +73,17 @@ def view(report: Report) -> dict:
     index = numbers(report)
     columns = [a for a in report.articles if a.duplicate_of is None]
     marks = _claim_marks(report.findings)
+    findings = [_finding(n, f, report, claims) for n, f in enumerate(report.findings, start=1)]
     return {
         "report": report,
         "sources": [_source(report, a, index) for a in report.articles],
-        "columns": [{"n": index[a.id], "id": a.id, "name": source_name(a)} for a in columns],
+        "columns": [{"n": index[a.id], "id": a.id, "name": source_label(a)} for a in columns],
         "brief": [_sentence(s, claims, index) for s in report.brief.sentences],
+        "brief_note": report.brief.note,
         "rows": grid_rows(report, columns, claims, index),
-        "findings": [
-            _finding(n, f, report, claims) for n, f in enumerate(report.findings, start=1)
-        ],
-        "counts": _counts(report.findings),
+        "findings": findings,
+        "finding_groups": _finding_groups([f for f in findings if f["first"]]),
+        "other_groups": _finding_groups([f for f in findings if not f["first"]]),
         "usage": usage_line(report),
         "texts": [_text(a, claims, marks, index) for a in columns],
     }
@@ -88,7 +98,7 @@ def _source(report: Report, article: Article, index: dict[str, int]) -> dict:
     return {
         "n": index[article.id],
         "id": article.id,
-        "name": source_name(article),
+        "name": source_label(article),
         "path": article.source,
         "outlet": article.outlet,
         "published": article.published,
@@ -134,7 +144,7 @@ def _finding(n: int, finding: Finding, report: Report, claims) -> dict:
         "confidence": f"{finding.confidence:.2f}",
         "explanation": finding.explanation,
         "variants": finding.variants if finding.kind == "name_variant" else None,
-        "first": first(finding),
+        "first": first(finding),  # what to check first: shown open at the top of the page
         "sides": [
             {"n": side.n, "target": side.target, "pieces": side.pieces}
             for side in sides(report, finding, claims)
@@ -142,11 +152,21 @@ def _finding(n: int, finding: Finding, report: Report, claims) -> dict:
     }
 
 
-def _counts(findings: list[Finding]) -> list[tuple[str, str, int]]:
-    counts: dict[str, int] = {}
-    for finding in findings:
-        counts[finding.kind] = counts.get(finding.kind, 0) + 1
-    return [(kind, kind.replace("_", " "), count) for kind, count in counts.items()]
+def _finding_groups(findings: list[dict]) -> list[dict]:
+    """Findings by kind, most serious kind first; the first few of each shown, the rest folded."""
+    groups = []
+    kinds = list(KIND_WORDS) + sorted({f["kind"] for f in findings} - set(KIND_WORDS))
+    for kind in kinds:
+        name = kind.replace("_", " ")
+        one, many = KIND_WORDS.get(kind, (name, f"{name}s"))
+        items = [f for f in findings if f["kind"] == kind]
+        if items:
+            groups.append(
+                {"kind": kind, "count": len(items), "words": one if len(items) == 1 else many,
+                 "plural": many, "shown": items[:SHOWN_PER_KIND],
+                 "more": items[SHOWN_PER_KIND:]}
+            )  # fmt: skip
+    return groups
 
 
 def _claim_marks(findings: list[Finding]) -> dict[str, tuple[str, str]]:
@@ -188,7 +208,8 @@ def _text(article: Article, claims: dict[str, Claim], marks, index) -> dict:
         segments.append(Segment(article.text[begin:end], css, starts.get(begin, []), title))
     return {
         "n": index[article.id],
-        "name": source_name(article),
-        "path": Path(article.source).name,
+        "name": source_label(article),
+        "path": file_name(article),
+        "claims": len(own),
         "segments": segments,
     }

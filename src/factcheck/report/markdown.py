@@ -33,6 +33,8 @@ def render_markdown(report: Report) -> str:
     for problem in run.problems:
         lines += ["", f"**Not checked:** {markdown(problem.where)}: {_cell(problem.error)}"]
     lines += ["", "## Brief", ""]
+    if report.brief.note:
+        lines += [f"_{report.brief.note}_", ""]
     for sentence in report.brief.sentences:
         disputed = "**disputed:** " if sentence.disputed else ""
         text = markdown(sentence.text)
@@ -47,9 +49,8 @@ def render_markdown(report: Report) -> str:
         )
     lines += ["", "### Quotes", "", "The words that differ between sources are in **bold**.", ""]
     claims = {c.id: c for c in report.claims}
-    for n, finding in enumerate(report.findings, start=1):
+    for n, finding in enumerate(report.findings, start=1):  # every finding's own words
         lines.append(f"**{n}. {label(finding)}:** {_cell(finding.explanation)}")
-        lines.append("")
         for side in sides(report, finding, claims):
             lines += [f"> [{side.n}] {_marked(side)}", ">"]
         lines[-1] = ""

@@ -36,15 +36,22 @@ SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 MAX_SIDES = 4
 
 
-def render_text(report: Report, *, top: int = 10, width: int = 100, color: bool = False) -> str:
+def render_text(
+    report: Report, *, top: int = 10, width: int = 100, color: bool = False, wrap: bool = True
+) -> str:
+    """The report for a terminal ``width`` columns wide; with ``wrap`` off (a file or a pipe)
+    a line of prose is never broken, only rules and tables keep ``width``. No line ends in
+    spaces."""
     buffer = io.StringIO()
     if top < 0:
         raise UsageError(f"--top must be 0 or more, got {top}")
     console = Console(
         file=buffer, width=width, force_terminal=color, color_system="standard" if color else None,
-        markup=False, emoji=False, highlight=False,
+        markup=False, emoji=False, highlight=False, soft_wrap=not wrap,
     )  # fmt: skip
     console.rule("Brief")
+    if report.brief.note:
+        console.print(report.brief.note, style="dim", highlight=False)
     for sentence in report.brief.sentences:
         line = Text("• ")
         line.append(visible(sentence.text))
@@ -58,7 +65,7 @@ def render_text(report: Report, *, top: int = 10, width: int = 100, color: bool 
     line = usage_line(report)
     if line:
         console.print(Text(visible(line, one_line=True), style="dim"))
-    return buffer.getvalue()
+    return "\n".join(line.rstrip(" ") for line in buffer.getvalue().split("\n"))
 
 
 def pick(findings: list, top: int, per_kind: int = 2) -> list:
@@ -98,11 +105,14 @@ def _findings(console: Console, report: Report, top: int) -> None:
             console.print(_side(side, console.is_terminal))
         if len(shown_sides) > MAX_SIDES:
             console.print(Text(f"   … and {len(shown_sides) - MAX_SIDES} more", style="dim"))
-    for finding in rest:
+    for finding in rest:  # one line each; the quote too when there is only one
         line = Text("• ", style="dim")
         line.append(f"{label(finding)}: ", style="bold")
         line.append(visible(finding.explanation))
         console.print(line)
+        rest_sides = sides(report, finding, claims)
+        if len(rest_sides) == 1:
+            console.print(_side(rest_sides[0], console.is_terminal))
 
 
 def _side(side: Side, color: bool) -> Text:
@@ -140,17 +150,16 @@ def _grid(console: Console, report: Report) -> None:
 
 
 def _sources(console: Console, report: Report) -> None:
+    """One line per source: its number, its name, what it is a copy of."""
     console.rule("Sources")
-    table = Table(show_header=False, box=None, pad_edge=False)
     for article in report.articles:
         note = ""
         if article.duplicate_of:
-            note = f"exact duplicate of {cite(report, [article.duplicate_of])}"
+            note = f" · exact duplicate of {cite(report, [article.duplicate_of])}"
         elif article.derived_from:
-            note = f"likely rewritten from {cite(report, [article.derived_from])}"
+            note = f" · likely rewritten from {cite(report, [article.derived_from])}"
         name = visible(source_name(article), one_line=True)
-        table.add_row(Text(cite(report, [article.id])), Text(name), Text(note))
-    console.print(table)
+        console.print(Text(f"{cite(report, [article.id])}  {name}{note}"))
 
 
 def _summary(report: Report) -> str:

@@ -188,7 +188,7 @@ class LLMClient:
             self.cache = Cache(settings.cache_dir or default_dir())
         self.meter = Meter()
         self.prefetched: dict[str, dict] = {}
-        self.price = price_of(settings.model, settings.price)
+        self.price = price_of(settings.model, settings.price, settings.base_url)
         self._limiter = rate_limiter  # shared by the threads of a batch: .wait() blocks
 
     def usage(self) -> Usage:

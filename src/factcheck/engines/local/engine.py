@@ -21,8 +21,6 @@ from ...proposals import Proposal
 from .claims import drafts
 from .compare import compare
 
-DISPUTE_LEAD = ("Sources disagree on", "Sources differ on")
-
 
 class LocalEngine:
     """Rules and small libraries; no network, no model, same output every run."""
@@ -75,12 +73,8 @@ class LocalEngine:
 
 
 def _sentence(fact: Fact) -> DraftSentence:
-    """The canonical claim as it stands; a dispute as the judge explained it; a single-source
-    fact attributed."""
-    canonical = fact.claims[0]
-    if fact.disputed:
-        text = (fact.dispute or "").replace(*DISPUTE_LEAD, 1)
-        return DraftSentence(text, [c.id for c in fact.claims], disputed=True)
-    if fact.single:
-        return DraftSentence(f"One source reports: {canonical.text}", [canonical.id])
-    return DraftSentence(canonical.text, [c.id for c in fact.claims])
+    """The sentence the brief stage chose for the fact (its wording, attributed when one source
+    states it, or the dispute with its sides), citing every claim offered with it."""
+    return DraftSentence(
+        fact.text or fact.claims[0].text, [c.id for c in fact.claims], fact.disputed
+    )

@@ -18,10 +18,26 @@
       findingFilters.querySelectorAll(".kind-filter").forEach(function (box) {
         shown[box.value] = box.checked;
       });
-      document.querySelectorAll("article.finding").forEach(function (item) {
-        item.hidden = !shown[item.dataset.kind];
+      document.querySelectorAll("section.kind-group").forEach(function (group) {
+        group.hidden = !shown[group.dataset.kind];
       });
     });
   }
+  // a citation or a finding's quote opens the folded article or list it points into
+  function reveal(id) {
+    var node = id ? document.getElementById(id) : null;
+    for (; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS") node.open = true;
+    }
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest('a[href^="#"]') : null;
+    if (link) reveal(decodeURIComponent(link.getAttribute("href").slice(1)));
+  });
+  window.addEventListener("hashchange", function () { reveal(location.hash.slice(1)); });
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+  });
+  reveal(location.hash.slice(1));
   document.documentElement.classList.add("js");
 })();

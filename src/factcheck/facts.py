@@ -1,0 +1,197 @@
+"""Facts: what the brief states, in what words, citing whom, in what order.
+
+For each aligned group the stage picks the wording to state (``wording_for``): a member that
+can stand alone (no fragment, heading or furniture), carries no spinner or translation
+artifact, no disputed detail and no quotation its source does not quote, and is no unattributed
+opinion or speculation; the member's sentence, its main clauses, and the sentence with a
+disputed title left out are all tried. An original comes before a copy derived from it, then
+the cleanest wording (its own marks, and the share of its source's sentences that carry marks),
+then the most complete (``choose.rank``). Of the first few, one that two or more independent
+sources state wins over one that only its own source states, then the one that carries the
+most backed content (independent sources times names, figures and content words), so a fuller
+sentence two sources state can win over a bare clause four state. A copy's wording is used only
+when its original states it too.
+
+A source is cited when one of its own claims (or two adjacent ones) states the chosen sentence
+(the per-source check, ``citation.stating``); all the source's claims are searched, so a fact
+that alignment split over two groups is still cited to every source that states it.
+
+Of two facts that state one thing, the more cleanly worded (then the one worth more, as above)
+is kept and the other left out as a repeat: one's wording backs the other, either sentence
+states the other, or, names aside, they share most of the shorter one's words (``same_fact``).
+Order: facts that most independent sources report first (in any of the wordings tried, and in
+those of the repeats left out: how far the fact reaches, while citations stay with the sources
+that state the words printed), then by how much the fact reads like a lead (``lead.lead_score``
+at its average position in the articles that state it), then by how many state its wording.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .choose import Candidate, ancestors, completeness, rank
+from .citation import Checker, overlap, stating
+from .disputes import Block
+from .fragments import fragment
+from .lead import lead_score
+from .main_clauses import main_clauses
+from .models import Claim, ClaimGroup, Fact
+from .quoting import quotes_hold
+from .story import Story
+
+EDITORIAL_KINDS = ("opinion", "speculation")
+MAX_TRIED = 3  # wordings tried per group, cleanest first
+REPEAT_SHARE = 0.6
+REPEAT_WORDS = 3
+
+
+@dataclass
+class Stated:
+    """A fact in the words chosen to state it (the text of ``claims[0]`` or its main clause),
+    the claims that state it (the chosen one first), and how many independent sources they
+    are."""
+
+    text: str
+    claims: list[Claim]
+    sources: int
+    lead: float
+    score: float = 0.0  # the wording's score (with its source's share of marked sentences)
+    reach: set[str] = field(default_factory=set)  # independent sources that report it in any words
+
+    @property
+    def wording(self) -> Claim:
+        return self.claims[0]
+
+
+def editorial(claim: Claim) -> bool:
+    """Unattributed opinion or speculation: the writer's, not a source's, to be flagged."""
+    return claim.kind in EDITORIAL_KINDS and not claim.attributed_to
+
+
+def stated_facts(
+    groups: list[ClaimGroup], story: Story, blocked: dict[str, Block], checker: Checker
+) -> list[Stated]:
+    """Every group's fact with its wording, most supported and most lead-like first, repeats
+    left out."""
+    found = [s for g in groups if (s := wording_for(g, story, blocked, checker)) is not None]
+    found.sort(key=lambda s: (round(s.score, 1), *(-x for x in _worth(s)), -s.lead))
+    kept: list[Stated] = []
+    for fact in found:  # of two that state one fact, the cleaner, then the worthier, is kept
+        same = next((earlier for earlier in kept if repeats(fact, earlier, checker)), None)
+        if same is None:
+            kept.append(fact)
+        else:
+            same.reach |= fact.reach
+    return sorted(kept, key=lambda s: (-len(s.reach), -s.lead, -s.sources))
+
+
+def wordings(group: ClaimGroup, story: Story, blocked: dict[str, Block]) -> list[Candidate]:
+    """The wordings the group's members offer that may be printed, cleanest first: each
+    sentence, the sentence with a disputed title left out, and their main clauses."""
+    found = []
+    for member in group.members:
+        block = blocked.get(member.id)
+        bases = [member.text, block.leave_out(member.text) if block else None]
+        texts = [t for base in bases if base for t in (base, *main_clauses(base))]
+        for text in dict.fromkeys(texts):
+            if usable_wording(member, text, story, block):
+                own, spin = story.wording(member, text).score, story.spin(member.article)
+                score = 1.0 - (1.0 - own) * (1.0 - spin)
+                found.append(Candidate(text, member.article, score, member.id))
+    return rank(found, story.derived)
+
+
+def wording_for(
+    group: ClaimGroup, story: Story, blocked: dict[str, Block], checker: Checker
+) -> Stated | None:
+    """The group's fact in the words to state it, cited to every source that states it."""
+    best: Stated | None = None
+    reach: set[str] = set()
+    for candidate in wordings(group, story, blocked)[:MAX_TRIED]:
+        claim = story.claims[candidate.key]
+        backers = supporters(candidate.text, claim, story, checker)
+        origins = ancestors(claim.article, story.derived) & set(story.by_article)
+        if origins and not origins & {c.article for c in backers}:
+            continue  # a copy's wording needs its original to state it too
+        claims = [claim, *backers]
+        roots = {story.root(c.article) for c in claims}
+        reach |= roots
+        stated = Stated(candidate.text, claims, len(roots), _lead(claims, story), candidate.score)
+        if best is None or _worth(stated) > _worth(best):
+            best = stated
+    if best is not None:
+        best.reach = reach
+    return best
+
+
+def _lead(claims: list[Claim], story: Story) -> float:
+    """How lead-like the wording's claim is, placed where the fact stands on average in the
+    articles that state it."""
+    position = sum(story.position[c.id] for c in claims) / len(claims)
+    return lead_score(claims[0], position)
+
+
+def _worth(stated: Stated) -> tuple[bool, int]:
+    """Agreed before single-source; then how much backed content it carries (independent
+    sources times names, figures and content words)."""
+    return stated.sources >= 2, stated.sources * completeness(stated.text)
+
+
+def usable_wording(claim: Claim, text: str, story: Story, block: Block | None) -> bool:
+    """Whether ``text`` (the claim's sentence or its main clause) may be printed in the brief
+    (the cheap checks first)."""
+    return not (
+        editorial(claim)
+        or claim.id in story.headings
+        or (block is not None and block.carried_by(text))
+        or fragment(text) is not None
+        or not quotes_hold(text, story.texts.get(claim.article, ""))
+        or story.wording(claim, text).artifact
+    )
+
+
+def supporters(text: str, claim: Claim, story: Story, checker: Checker) -> list[Claim]:
+    """For each other article that quotes what ``text`` quotes, the claim (or two adjacent
+    ones) of it that state ``text`` on their own (``citation.stating``). All of an article's
+    claims are searched, not only the group's members: alignment may have put a source's
+    statement of the fact elsewhere."""
+    found: list[Claim] = []
+    for article, claims in story.by_article.items():
+        if article != claim.article and quotes_hold(text, story.texts.get(article, "")):
+            where = stating(text, [c.evidence.quote for c in claims], checker)
+            found += [claims[i] for i in where]
+    return found
+
+
+def repeats(later: Stated, earlier: Stated, checker: Checker) -> bool:
+    """Whether ``later`` states what ``earlier`` already states."""
+    ids_later = {c.id for c in later.claims}
+    ids_earlier = {c.id for c in earlier.claims}
+    if later.wording.id in ids_earlier or earlier.wording.id in ids_later:
+        return True
+    return same_fact(later.text, earlier.text, checker)
+
+
+def same_fact(a: str, b: str, checker: Checker) -> bool:
+    """Two sentences state one fact: either states the other, or, names aside, they share at
+    least ``REPEAT_SHARE`` of the shorter one's content words (and ``REPEAT_WORDS`` or more)."""
+    share, count = overlap(a, b)
+    return (
+        share >= REPEAT_SHARE and count >= REPEAT_WORDS or checker(a, [b]).ok or checker(b, [a]).ok
+    )
+
+
+def as_fact(stated: Stated, story: Story) -> Fact:
+    """The fact offered to the writer; a single-source fact attributed to its source."""
+    _, support = story.support(c.article for c in stated.claims)
+    if stated.sources >= 2:
+        return Fact(list(stated.claims), support, text=stated.text)
+    outlet = story.outlets.get(stated.wording.article)
+    lead_in = f"According to {outlet}:" if outlet else "One source reports:"
+    return Fact(list(stated.claims), support, single=True, text=f"{lead_in} {stated.text}")
+
+
+def single_worthy(stated: Stated) -> bool:
+    """A single-source fact worth attributing: a figure or a date, and not a quotation."""
+    claim = stated.wording
+    return bool(claim.quantities or claim.times) and claim.kind != "quote"

@@ -1,0 +1,50 @@
+"""Main clauses: the main clause of a long sentence, as a shorter wording of the same fact.
+
+News sentences often hang a second thought on the first after a comma: "The museum reopened
+on Friday, as critics questioned the cost of the new wing." The main clause ("The museum
+reopened on Friday.") states less, so more sources state it on their own, and it leaves out a
+subordinate clause that may carry commentary, a disputed detail or a spinner's wording.
+
+``main_clauses(text)`` cuts at each comma (or dash) that opens a subordinate or participial
+clause ("as", "while", "which", "amid", "after", a word ending in -ing) and is outside any
+quotation and brackets, and returns the parts before them as sentences, shortest first,
+leaving out those too short to be a sentence (``main_clause``: the shortest, or None). Words
+are never changed, only left out from a cut to the end.
+"""
+
+from __future__ import annotations
+
+import re
+
+MIN_WORDS = 7
+_OPENS_CLAUSE = re.compile(
+    r"(?:,|\s[—–])\s+(?=(?:as|while|whereas|which|who|whom|whose|where|when|although|though|"
+    r"amid|amidst|after|before|following|despite|with|according|but|because|since|"
+    r"[a-z]+ing)\b)"
+)
+_OPENERS, _CLOSERS = "“„«(", "”»)"
+
+
+def main_clause(text: str) -> str | None:
+    """The sentence cut before its first subordinate clause, or None."""
+    found = main_clauses(text)
+    return found[0] if found else None
+
+
+def main_clauses(text: str) -> list[str]:
+    """The sentence cut before each subordinate clause it opens, shortest first."""
+    text = text.strip()
+    found = []
+    for match in _OPENS_CLAUSE.finditer(text):
+        head = text[: match.start()].rstrip()
+        if not _inside_quotation(head) and len(head.split()) >= MIN_WORDS:
+            found.append(head.rstrip(",;:") + ".")
+    return found
+
+
+def _inside_quotation(head: str) -> bool:
+    """Whether a quotation or bracket opened in ``head`` is still open at its end (single
+    marks are left out: they double as apostrophes)."""
+    opened = sum(head.count(ch) for ch in _OPENERS)
+    closed = sum(head.count(ch) for ch in _CLOSERS)
+    return opened > closed or head.count('"') % 2 == 1

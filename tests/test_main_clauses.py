@@ -1,0 +1,31 @@
+"""Clauses: the main clause of a long sentence is a shorter wording of the same fact."""
+
+from __future__ import annotations
+
+from factcheck.main_clauses import main_clause, main_clauses
+
+
+def test_a_trailing_subordinate_clause_is_left_out():
+    text = "The museum in Orlen reopened on Friday, as critics questioned the cost of the wing."
+    assert main_clause(text) == "The museum in Orlen reopened on Friday."
+
+
+def test_every_cut_is_offered_shortest_first():
+    text = ("The council approved the new budget for the harbour, which includes a new pier, "
+            "after a debate that lasted nine hours.")  # fmt: skip
+    assert main_clauses(text) == [
+        "The council approved the new budget for the harbour.",
+        "The council approved the new budget for the harbour, which includes a new pier.",
+    ]
+
+
+def test_a_participle_opens_a_clause_too():
+    text = "Rescuers pulled four fishermen from the sea near Velmar, ending a two-day search."
+    assert main_clause(text) == "Rescuers pulled four fishermen from the sea near Velmar."
+
+
+def test_no_cut_inside_a_quotation_or_too_short_a_head():
+    quoted = "The mayor called the plan “a disaster, which nobody wanted” in a speech to them."
+    assert main_clause(quoted) is None
+    assert main_clause("Okafor, who lives in Velmar, opened the bridge on Monday.") is None
+    assert main_clause("The ferry sank near Velmar on Monday night.") is None
