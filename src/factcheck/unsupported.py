@@ -86,7 +86,8 @@ def _rewrite_adds(
     origin = labels[derived[article]]
     judged = sum(editorial(c) for c in claims)
     what = "this" if len(claims) == 1 else f"{len(claims)} statements"
-    of_them = f" ({judged} of them opinion or speculation)" if judged and len(claims) > 1 else ""
+    share = "all" if judged == len(claims) else f"{judged} of them"
+    of_them = f" ({share} opinion or speculation)" if judged and len(claims) > 1 else ""
     return _finding(
         "unsupported_addition",
         [c.id for c in claims],
