@@ -14,7 +14,7 @@ Each case is a small cluster with the findings it should raise, in the format of
   named speaker (no finding; ``meta.attribution.speaker`` names them) or not (``experts say``:
   ``unsupported_addition``); the claim of ``meta.attribution.sentence`` is also checked.
 
-    python benchmarks/findings_own.py               # the pipeline: dev and test, per group
+    python benchmarks/findings_own.py               # the pipeline: dev, test, held-out, per group
     python benchmarks/findings_own.py --detectors   # quotes, rewording, variants, denials
 """
 
@@ -102,6 +102,11 @@ def summary(counts: Counter) -> dict:
     return out
 
 
+def _split(case: dict) -> str:
+    """dev, test, or held-out: cases written after the stages were done, run once."""
+    return "held-out" if case["meta"].get("held_out") else case["split"]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--path", type=Path, default=DATA)
@@ -111,8 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     cases = load(args.path)
     scorer = score_detectors if args.detectors else score
-    for split in ("dev", "test"):
-        counts = scorer([c for c in cases if c["split"] == split])
+    for split in ("dev", "test", "held-out"):
+        counts = scorer([c for c in cases if _split(c) == split])
         for group in TARGET:
             if group in counts:
                 print(f"{split} {group}: {json.dumps(summary(counts[group]))}")
