@@ -17,16 +17,20 @@ from os import PathLike
 from typing import BinaryIO
 
 from .align import align
+from .attribution import attribute
 from .brief import compose, contested_claims
+from .crosscheck import cross_check, without_repeats
 from .engines import Engine, get_engine
 from .engines.local import LocalEngine
+from .excerpts import with_excerpts
 from .extract import extract
 from .ingest import Ingested, ingest, ingest_records
 from .judge import as_updates, judge, judge_people
 from .labels import file_name, source_label
 from .lexical import looks_english
-from .models import Article, Claim, ClaimGroup, ExtractReport, Report, RunInfo
+from .models import Article, Claim, ClaimGroup, Extraction, ExtractReport, Report, RunInfo
 from .people import PersonIndex
+from .rebuttals import rebuttals
 from .rewrites import find_derived, independent_source
 from .settings import Settings
 from .sweep import sweep
@@ -80,7 +84,7 @@ def run_ingested(ingested: Ingested, settings: Settings, **engine_options) -> Re
 
 
 def _run(engine: Engine, ingested: Ingested, started: str, clock: float) -> Report:
-    extraction = extract(ingested.articles, engine)
+    extraction = _extract(ingested, engine)
     claims = {c.id: c for c in extraction.claims}
     people = PersonIndex(extraction.claims)
     groups = align(extraction.claims, people)
@@ -88,12 +92,17 @@ def _run(engine: Engine, ingested: Ingested, started: str, clock: float) -> Repo
     articles = [a.model_copy(update={"derived_from": derived.get(a.id)}) for a in ingested.articles]
     by_id = {a.id: a for a in articles}
     judged = judge(groups, by_id, engine)
+    labels = source_labels(articles)
     about_people = judge_people(people, claims)
+    compared = cross_check(articles, extraction.claims, labels)
+    compared += rebuttals(articles, extraction.claims)
     swept = sweep(claims, by_id, judged.groups, judged.findings + about_people, engine)
+    swept.findings = without_repeats(swept.findings, compared)
     findings = as_updates(judged.findings + swept.findings, claims, by_id) + about_people
+    findings += compared
     contested = contested_claims(findings)
-    findings += find_unsupported(groups, derived, contested, source_labels(articles))
-    findings = rank(findings)
+    findings += find_unsupported(groups, derived, contested, labels, people)
+    findings = rank(with_excerpts(findings, claims, by_id))
     independent = {independent_source(a.id, derived) for a in ingested.unique}
     composed = compose(groups, findings, claims, derived, len(independent), engine, articles)
     usage = engine.usage().model_copy(
@@ -122,7 +131,7 @@ def run_extract(
     ingested = ingest(paths, stdin=stdin, max_bytes=settings.max_bytes)
     engine = get_engine(settings, **engine_options)
     try:
-        extraction = extract(ingested.articles, engine)
+        extraction = _extract(ingested, engine)
         return ExtractReport(
             run=_run_info(engine, started, clock, ingested, extraction.claims),
             usage=engine.usage().model_copy(update={"dropped_claims": extraction.dropped}),
@@ -131,6 +140,13 @@ def run_extract(
         )
     finally:
         engine.close()
+
+
+def _extract(ingested: Ingested, engine: Engine) -> Extraction:
+    """Claims of every article, each credited from its evidence (``attribution``)."""
+    extraction = extract(ingested.articles, engine)
+    extraction.claims = attribute(extraction.claims, {a.id: a for a in ingested.articles})
+    return extraction
 
 
 def _derived(
