@@ -5,7 +5,7 @@ carries one excerpt per side: the evidence of the claim it cites (or, when no cl
 place, the sentence around it) with marks on the words that differ. The cross-source checks
 (``crosscheck``, ``rebuttals``) mark exactly the words they compared; for the findings of the
 judge stage, ``with_excerpts`` marks what the finding names: the phrases its explanation quotes
-(“more than 11,000 containers” against “7,000 containers”, “leader” or “president”) and the
+(“more than 3,400 households” against “3,000 households”, “mayor” or “governor”) and the
 spellings of a name variant, wherever they occur in a side's evidence.
 """
 

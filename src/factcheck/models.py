@@ -83,14 +83,14 @@ class Entity(_Model):
         default=None, description="Role or title given to a person here, e.g. 'president'."
     )
     qualifier: str | None = Field(
-        default=None, description="Words qualifying the title, e.g. 'North Korean'."
+        default=None, description="Words qualifying the title, e.g. 'Chilean'."
     )
 
 
 class Quantity(_Model):
     """A number with its unit and bound, normalised."""
 
-    text: str = Field(description="The quantity as written, e.g. 'more than 11,000 containers'.")
+    text: str = Field(description="The quantity as written, e.g. 'more than 3,400 households'.")
     value: float = Field(description="The (lower) value, scaled: '5mn' is 5000000.")
     value_max: float | None = Field(default=None, description="Upper value of a range.")
     unit: str = Field(description="What is counted or measured, singular, e.g. 'container'.")
