@@ -25,8 +25,11 @@ from pathlib import Path
 
 from factcheck.align import THRESHOLD, align
 from factcheck.engines.local import LocalEngine
-from factcheck.ingest import make_article
+from factcheck.extract import extract
+from factcheck.ingest import ingest_records, make_article
 from factcheck.people import PersonIndex
+from factcheck.pipeline import run_ingested
+from factcheck.settings import Settings
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "align"
 SPLITS = ("dev", "test")
@@ -40,7 +43,7 @@ def load(name: str) -> list[dict]:
 def grouped(texts: list[str], threshold: float = THRESHOLD) -> tuple[list, dict[str, int]]:
     """Claims of the articles and the group index of each claim id."""
     articles = [make_article(text, f"{n}.txt") for n, text in enumerate(texts)]
-    claims = LocalEngine().extract(articles).claims
+    claims = extract(articles, LocalEngine()).claims
     groups = align(claims, PersonIndex(claims), threshold)
     where = {c.id: n for n, g in enumerate(groups) for c in g.members}
     return claims, where
@@ -135,6 +138,26 @@ def score_clusters(items: list[dict]) -> dict:
     return {"precision": _share(tp, tp + fp), "recall": _share(tp, tp + fn), "pairs": tp + fn}
 
 
+def score_single(items: list[dict]) -> dict:
+    """The single-source findings of the whole pipeline on the clusters: of the claims they
+    list, the share that no other article states (precision), and of the claims no other
+    article states, the share they list (recall)."""
+    tp = fp = fn = 0
+    for item in items:
+        texts = ["\n".join(s["text"] for s in article) for article in item["articles"]]
+        records = [{"text": text, "source": f"{n}.txt"} for n, text in enumerate(texts)]
+        report = run_ingested(ingest_records(records, item["id"]), Settings(engine="local"))
+        facts = _claim_facts(item, texts, report.claims)
+        listed = {c for f in report.findings if f.kind == "single_source" for c in f.claims}
+        for claim in report.claims:
+            alone = not any(
+                facts[claim.id] & facts[o.id] for o in report.claims if o.article != claim.article
+            )
+            tp, fp = tp + (alone and claim.id in listed), fp + (claim.id in listed and not alone)
+            fn += alone and claim.id not in listed
+    return {"precision": _share(tp, tp + fp), "recall": _share(tp, tp + fn)}
+
+
 def _claim_facts(item: dict, texts: list[str], claims: list) -> dict[str, set[str]]:
     """The fact labels of each claim (a sentence may state two), found by where its evidence
     starts."""
@@ -171,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"pairs pooled {split}: {json.dumps(pooled)}")
         chosen = [c for c in clusters if c["split"] == split]
         print(f"clusters {split}: {json.dumps(score_clusters(chosen))}")
+        print(f"single source {split}: {json.dumps(score_single(chosen))}")
         if args.show == split:
             for item in wrong:
                 print(f"  {item['id']} {item['label']:9} {item['phenomenon']:17} "

@@ -24,9 +24,14 @@ from real_clusters import FNC1, _stances, split_of
 
 from factcheck.denials import MATCH, MATCH_NEGATION, find_denial
 from factcheck.denials import denies as meets
-from factcheck.verify import _sentences
+from factcheck.ingest import make_article
+from factcheck.segment import segment
 
 SENTENCES = Path(__file__).resolve().parents[1] / "tests" / "data" / "denials" / "sentences.jsonl"
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.text for s in segment(make_article(text, "body")) if not s.furniture]
 
 
 def body_denies(body: str, headline: str, match: float, negation: float) -> str | None:

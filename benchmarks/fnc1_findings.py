@@ -49,6 +49,7 @@ def crashes(cluster: dict) -> bool:
 def measure(clusters: list[dict]) -> dict:
     counts: Counter = Counter()
     kinds: Counter = Counter()
+    types: Counter = Counter()
     clock = time.perf_counter()
     for cluster in clusters:
         counts["crashes_unchanged"] += crashes(cluster)
@@ -68,6 +69,7 @@ def measure(clusters: list[dict]) -> dict:
         counts["joined"] += joined
         counts["any_contradiction"] += bool(contradictions)
         kinds.update(f.kind for f in report.findings)
+        types.update({f.type for f in contradictions})  # clusters with a contradiction of it
     n = counts["clusters"] or 1  # clusters measured (not skipped)
     return {
         "clusters": counts["clusters"],
@@ -76,6 +78,7 @@ def measure(clusters: list[dict]) -> dict:
         "crashes_unchanged": counts["crashes_unchanged"],
         "skipped": counts["skipped"],
         "findings_per_cluster": {k: round(v / n, 2) for k, v in sorted(kinds.items())},
+        "share_with_contradiction_of_type": {k: round(v / n, 3) for k, v in sorted(types.items())},
         "seconds": round(time.perf_counter() - clock, 1),
     }
 

@@ -20,7 +20,7 @@ def test_factcheck_toml_sets_defaults_for_all_commands_and_for_one(cli, folder):
     (folder / "factcheck.toml").write_text('engine = "local"\ntop = 2\n[check]\nformat = "md"\n')
     assert cli("check", str(SEEDS)).output.startswith("# factcheck report")
     brief = cli("brief", str(SEEDS))  # [check] does not apply to brief
-    assert "Findings (top 2 of" in brief.output
+    assert "Findings: 2 of" in brief.output  # top = 2: two to check first are shown
     assert cli("check", str(SEEDS), "--format", "json").output.startswith("{")  # a flag wins
 
 

@@ -147,6 +147,9 @@ def _raising_for(original, match):
         (factcheck.pipeline, "find_unsupported", lambda *_: True, "unsupported additions"),
         (factcheck.pipeline, "compose", lambda *_: True, "brief"),
         (factcheck.pipeline, "_derived", lambda *_: True, "rewrites"),
+        (factcheck.pipeline, "attribute", lambda *_: True, "attribution"),
+        (factcheck.pipeline, "cross_check", lambda *_: True, "cross-check"),
+        (factcheck.pipeline, "rebuttals", lambda *_: True, "rebuttals"),
     ],
 )  # fmt: skip
 def test_a_rule_that_raises_makes_its_item_a_problem(monkeypatch, engine, module, name, match,

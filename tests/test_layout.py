@@ -58,3 +58,36 @@ def test_furniture_lines_keep_offsets():
         ("By Ann Lee", "byline"),
         ("Share this", "prompt"),
     ]
+
+
+def test_a_capitalised_line_inside_a_wrapped_paragraph_is_text():
+    text = (
+        "The council met on Monday to discuss the plan put forward by\n"
+        "Deputy Mayor Ann Lee And The\n"
+        "harbour board, officials said.\n"
+        "\n"
+        "Next Steps\n"
+        "The board meets again in May.\n"
+    )
+    assert [(text[s:e], k) for s, e, k in furniture_lines(text)] == [("Next Steps", "heading")]
+
+
+def test_headings_and_prompts_make_no_claims():
+    from factcheck.engines.local import LocalEngine
+    from factcheck.extract import extract
+    from factcheck.ingest import make_article
+
+    text = (
+        "Harbour Reopens After Three Days Of Storms At Sea\nBy Ann Lee\n"
+        "The harbour reopened on Monday.\nWHAT COMES NEXT\nFerries sail again on Tuesday.\n"
+        "Share this article\n"
+    )
+    article = make_article(text, "a.txt")
+    assert [text[s.start : s.end] for s in article.furniture] == [
+        "Harbour Reopens After Three Days Of Storms At Sea", "By Ann Lee", "WHAT COMES NEXT",
+        "Share this article",
+    ]  # fmt: skip
+    claims = extract([article], LocalEngine()).claims
+    assert [c.text for c in claims] == [
+        "The harbour reopened on Monday.", "Ferries sail again on Tuesday."
+    ]  # fmt: skip

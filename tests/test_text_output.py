@@ -7,6 +7,7 @@ import pytest
 
 from factcheck.pipeline import run
 from factcheck.report import render
+from factcheck.report.sides import sides
 from factcheck.settings import Settings
 
 from .conftest import SEEDS
@@ -42,6 +43,7 @@ def test_markdown_gives_every_finding_its_quotes(report):
         head = f"**{n}. "
         assert head in quotes, finding.kind
         block = quotes.split(head, 1)[1].split("\n\n", 1)[0]
-        assert block.count("\n> [") == len(finding.claims), (finding.kind, block)
+        # one quote per side: each claim's, or each excerpt's with what differs marked
+        assert block.count("\n> [") == len(sides(report, finding)), (finding.kind, block)
     kinds = {f.kind for f in report.findings}
     assert {"unsupported_addition", "single_source"} <= kinds

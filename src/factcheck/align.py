@@ -16,22 +16,25 @@ import math
 import re
 from collections import Counter, defaultdict
 
-from .lexical import content_terms
 from .models import Claim, ClaimGroup
+from .paraphrase import numbers, terms
 from .people import PersonIndex
 
 THRESHOLD = 0.3
 SAME_ARTICLE_PENALTY = 0.1
 MAX_COMPARED = 3
 MAX_CANDIDATES = 30
+MAX_POSTINGS = 300  # claims looked at per key when finding who else states a claim
 COMMON_SHARE = 0.5
 MIN_COMMON = 8
 _DIGITS = re.compile(r"\d[\d,.]*")
 
 
 def claim_keys(claim: Claim, people: PersonIndex) -> Counter:
-    """The weighted-by-count keys that describe a claim."""
-    keys = Counter(f"w:{t}" for t in content_terms(claim.text))
+    """The weighted-by-count keys that describe a claim: content stems (synonyms folded), the
+    values of its figures whatever their form, people and places, units and times."""
+    keys = Counter(f"w:{t}" for t in terms(claim.text))
+    keys.update(f"n:{v:g}" for v in set(numbers(claim.text)) if v > 2)  # "the two sides": no figure
     for entity in claim.entities:
         person = people.key(entity.name) if entity.type == "person" else None
         keys[f"e:{person or entity.name.lower()}"] += 1
@@ -44,12 +47,7 @@ def align(
     claims: list[Claim], people: PersonIndex, threshold: float = THRESHOLD
 ) -> list[ClaimGroup]:
     """Groups of claims, in order of their canonical claims."""
-    keys = {c.id: claim_keys(c, people) for c in claims}
-    frequency = _frequency(keys.values())
-    weights = _idf(frequency, len(keys))
-    vectors = {cid: _vector(k, weights) for cid, k in keys.items()}
-    # keys most claims share are too common to block on; in a small cluster nothing is
-    common = {k for k, n in frequency.items() if n > COMMON_SHARE * len(keys) and n >= MIN_COMMON}
+    vectors, common = _vectors(claims, people)
     groups: list[ClaimGroup] = []
     index: dict[str, list[int]] = defaultdict(list)
     verbatim: dict[str, int] = {}  # claim text -> group holding it (syndicated copy)
@@ -76,6 +74,49 @@ def align(
         else:
             groups[best].add(claim, best_score)
     return groups
+
+
+def _vectors(claims: list[Claim], people: PersonIndex) -> tuple[dict[str, dict], set[str]]:
+    """Each claim's normalised key vector, and the keys too common to block on (most claims
+    share them; in a small cluster no key is)."""
+    keys = {c.id: claim_keys(c, people) for c in claims}
+    frequency = _frequency(keys.values())
+    weights = _idf(frequency, len(keys))
+    common = {k for k, n in frequency.items() if n > COMMON_SHARE * len(keys) and n >= MIN_COMMON}
+    return {cid: _vector(k, weights) for cid, k in keys.items()}, common
+
+
+def stated_by(
+    claims: list[Claim],
+    people: PersonIndex,
+    wanted: set[str] | None = None,
+    threshold: float = THRESHOLD,
+) -> dict[str, set[str]]:
+    """For each claim (of ``wanted``, else all), the other articles with a claim as alike as
+    two members of one group. A sentence that states two facts joins one group only; this finds
+    who else states either. Candidates come from the inverted index of the claim's 12 rarest
+    keys (``MAX_POSTINGS`` claims each), the ``MAX_CANDIDATES`` sharing most of them."""
+    vectors, common = _vectors(claims, people)
+    article = {c.id: c.article for c in claims}
+    index: dict[str, list[str]] = defaultdict(list)
+    for claim in claims:
+        for key in vectors[claim.id]:
+            if key not in common:
+                index[key].append(claim.id)
+    found: dict[str, set[str]] = {}
+    for claim in claims:
+        if wanted is not None and claim.id not in wanted:
+            continue
+        vector = vectors[claim.id]
+        shared: Counter = Counter()
+        for key in sorted((k for k in vector if k not in common), key=lambda k: -vector[k])[:12]:
+            shared.update(o for o in index[key][:MAX_POSTINGS] if article[o] != claim.article)
+        found[claim.id] = {
+            article[other]
+            for other, _ in shared.most_common(MAX_CANDIDATES)
+            if similarity(vector, vectors[other]) >= threshold
+        }
+    return found
 
 
 def _shape(text: str) -> str:

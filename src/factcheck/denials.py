@@ -61,7 +61,8 @@ _VERDICT = re.compile(
     r"(?:is|was|are|were|been|turned\s+out\s+to\s+be|appears\s+to\s+be|"
     r"(?:proved|proven|shown|exposed|revealed|outed|debunked)(?:\s+(?:to\s+be|as))?)\s+[\"“‘']?"
     r"(?:(?:a|an|just|merely|simply|completely|totally|entirely|all|in\s+fact)\s+)*(?P<cue>hoax(?:es)?|fakes?|false|untrue|fabricated|fabrication|"
-    r"made[\s-]up|baseless|bogus|unfounded|satire|satirical|a\s+myth|myths?|not\s+true|not\s+real|"
+    r"made[\s-]up(?!\s+of)|baseless|bogus|unfounded|satire|satirical|a\s+myth|myths?|not\s+true|"
+    r"not\s+real|"
     r"nonsense|fiction|fictional|photoshopped|doctored|a\s+prank|bunk|a\s+rumou?r|rumou?rs)\b",
     re.IGNORECASE,
 )
@@ -216,3 +217,16 @@ def denies(denial: Denial, claim: str) -> float:
         return denied
     said = set(content_terms(denial.sentence)) - _REPORTING
     return max(len(wanted & said) / len(wanted), denied)
+
+
+def denied_share(denial: Denial, claim: str) -> float:
+    """How much of what the sentence denies the claim states: the share of the denied words
+    found in ``claim`` (``DEICTIC_MATCH`` for a denial of "this" or "the story"). Stricter than
+    ``denies``, which also counts the rest of the denying sentence: a stage pairing one denial
+    with many claims needs the denied words themselves to meet the claim."""
+    wanted = set(content_terms(claim)) - _REPORTING
+    if not wanted:
+        return 0.0
+    if denial.deictic:
+        return DEICTIC_MATCH
+    return len(denial.terms & wanted) / len(denial.terms) if denial.terms else 0.0

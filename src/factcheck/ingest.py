@@ -25,6 +25,7 @@ from .decoding import blank, decode
 from .display import visible
 from .errors import InputError
 from .fetch import FetchLimits, display_url, looks_like_url
+from .layout import furniture_lines
 from .models import Article, Problem, Span
 from .safejson import loads, text_field
 from .settings import DEFAULT_MAX_BYTES
@@ -77,7 +78,9 @@ def furniture_spans(text: str) -> list[Span]:
             start = match.start() + len(line) - len(line.lstrip())
             end = match.start() + len(line.rstrip())
             spans.append(Span(start=start, end=end, quote=text[start:end]))
-    return spans
+    # and headings, bylines, captions, prompts (``layout``)
+    spans += [Span(start=s, end=e, quote=text[s:e]) for s, e, _ in furniture_lines(text)]
+    return sorted({(s.start, s.end): s for s in spans}.values(), key=lambda s: s.start)
 
 
 def make_article(text: str, source: str, **metadata: str | None) -> Article:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING
 
+from .excerpts import claim_excerpt, near_marks
 from .isolation import FAILED, attempt, each
 from .models import (
     Article,
@@ -255,6 +256,11 @@ def _title_finding(
             sides.setdefault(title, []).append(claim_ids[0])
     cited = [cid for ids in sides.values() for cid in ids]
     versions = " or ".join(f"“{t}”" for t in sides)
+    names = list(person.spellings)
+    excerpts = [
+        claim_excerpt(c, near_marks(c.evidence.quote, c.evidence.start, list(sides), names))
+        for c in (claims[cid] for cid in cited)
+    ]
     return Finding(
         id=finding_id("contradiction", cited),
         kind="contradiction",
@@ -264,4 +270,5 @@ def _title_finding(
         claims=cited,
         variants=list(sides),
         explanation=f"Sources differ on the title of {person.name}: {versions}.",
+        excerpts=excerpts,
     )

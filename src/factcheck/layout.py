@@ -116,11 +116,23 @@ def is_heading(text: str) -> bool:
 
 
 def furniture_lines(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, kind)`` of every line of ``text`` that ``line_kind`` names."""
+    """``(start, end, kind)`` of every line of ``text`` that ``line_kind`` names. A heading
+    must stand alone: inside a hard-wrapped paragraph (the line before runs on without sentence
+    punctuation, or the next line goes on in lower case) a short capitalised line is text."""
     found = []
-    for match in re.finditer(r"[^\r\n]+", text):
-        kind = line_kind(match.group())
+    lines = [m.group() for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text)]
+    offset, marked = 0, False  # marked: the line before is furniture
+    for n, raw in enumerate(lines):
+        line = raw.rstrip("\r\n")
+        kind = line_kind(line)
+        if kind == "heading":
+            before = lines[n - 1].strip() if n else ""
+            after = lines[n + 1].lstrip() if n + 1 < len(lines) else ""
+            ends = marked or not before or _TERMINAL.search(before) is not None
+            kind = kind if ends and not after[:1].islower() else None
         if kind is not None:
-            start = match.start() + len(match.group()) - len(match.group().lstrip())
-            found.append((start, match.start() + len(match.group().rstrip()), kind))
+            start = offset + len(line) - len(line.lstrip())
+            found.append((start, offset + len(line.rstrip()), kind))
+        marked = kind is not None
+        offset += len(raw)
     return found

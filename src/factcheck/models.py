@@ -2,14 +2,12 @@
 
 The report (``Report``) is the JSON contract of ``factcheck check --format json``; its field
 names are settled in DESIGN.md. Add fields freely; bump ``SCHEMA_VERSION`` on a breaking change.
-The dataclasses at the end are what stages and engines hand each other on the way (drafts,
-groups, verdicts, facts); they are never part of the report.
+What stages and engines hand each other on the way (drafts, groups, verdicts, facts) lives in
+``handoff`` and is re-exported at the end of this module.
 """
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass, field
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -27,6 +25,7 @@ FindingKind = Literal[
 ConflictType = Literal[
     "quantity", "date", "place", "role_title", "attribution", "event", "negation", "other"
 ]
+FindingType = ConflictType | Literal["denial", "rewriting_damage"]  # decided by the stages
 Severity = Literal["high", "medium", "low"]
 EngineName = Literal["local", "llm"]
 
@@ -84,14 +83,14 @@ class Entity(_Model):
         default=None, description="Role or title given to a person here, e.g. 'president'."
     )
     qualifier: str | None = Field(
-        default=None, description="Words qualifying the title, e.g. 'North Korean'."
+        default=None, description="Words qualifying the title, e.g. 'Chilean'."
     )
 
 
 class Quantity(_Model):
     """A number with its unit and bound, normalised."""
 
-    text: str = Field(description="The quantity as written, e.g. 'more than 11,000 containers'.")
+    text: str = Field(description="The quantity as written, e.g. 'more than 3,400 households'.")
     value: float = Field(description="The (lower) value, scaled: '5mn' is 5000000.")
     value_max: float | None = Field(default=None, description="Upper value of a range.")
     unit: str = Field(description="What is counted or measured, singular, e.g. 'container'.")
@@ -148,12 +147,28 @@ class Group(_Model):
     cells: dict[str, Cell] = Field(description="One cell per article id.")
 
 
+class Excerpt(_Model):
+    """A stretch of one article shown with a finding, the words that differ marked."""
+
+    article: str = Field(description="Id of the article.")
+    start: int = Field(ge=0, description="Offset of the first character in the article text.")
+    end: int = Field(ge=0, description="Offset one past the last character in the article text.")
+    quote: str = Field(description="The article text between start and end, verbatim.")
+    marks: list[Span] = Field(
+        default_factory=list, description="The words that differ, inside start..end."
+    )
+
+
 class Finding(_Model):
     """Something an editor should look at before publishing."""
 
     id: str = Field(description="Deterministic id derived from kind and claims.")
     kind: FindingKind = Field(description="What sort of finding it is.")
-    type: ConflictType | None = Field(default=None, description="Contradiction type, if any.")
+    type: FindingType | None = Field(
+        default=None,
+        description="Contradiction type; for a name_variant, 'rewriting_damage' when a rewrite "
+        "likely changed the name.",
+    )
     severity: Severity = Field(description="How much an editor should care.")
     confidence: float = Field(ge=0.0, le=1.0, description="How sure the engine is.")
     group: str | None = Field(default=None, description="Id of the aligned group, if any.")
@@ -164,6 +179,11 @@ class Finding(_Model):
     )
     earlier: str | None = Field(default=None, description="Earlier claim id, for update.")
     later: str | None = Field(default=None, description="Later claim id, for update.")
+    excerpts: list[Excerpt] = Field(
+        default_factory=list,
+        description="Each side's passage with the words that differ marked (contradictions, "
+        "updates, name variants, altered quotes).",
+    )
 
 
 class BriefSentence(_Model):
@@ -256,138 +276,18 @@ class ExtractReport(_Model):
     claims: list[Claim]
 
 
-# -- Handed between stages and engines (not part of the report) ----------------------------
-
-
-@dataclass
-class Segmented:
-    """An article and its sentences: what the extract stage hands an engine."""
-
-    article: Article
-    sentences: list[Sentence]
-
-
-@dataclass
-class ClaimDraft:
-    """A claim as an engine states it, before the extract stage finds its evidence."""
-
-    text: str  # the claim as a statement; empty: the quote itself
-    kind: ClaimKind
-    quote: str  # the evidence as the engine gives it
-    entities: list[Entity] = field(default_factory=list)
-    attributed_to: str | None = None
-    hedged: bool = False
-    start: int | None = None  # where the engine says the quote starts, when it knows
-    variants: tuple[str, ...] = ()  # other spellings of the quote to look for
-    answer: object = None  # the engine's own record of it, handed back to repair_claims
-
-
-@dataclass
-class Extraction:
-    """Claims of every article, in article order, how many were dropped, and the articles
-    that could not be processed."""
-
-    claims: list[Claim] = field(default_factory=list)
-    dropped: int = 0
-    problems: list[Problem] = field(default_factory=list)
-
-
-@dataclass
-class ClaimGroup:
-    """Claims that speak about the same thing; ``members[0]`` is the canonical claim."""
-
-    members: list[Claim] = field(default_factory=list)
-    scores: dict[str, float] = field(default_factory=dict)  # claim id -> similarity to canonical
-    _articles: dict[str, None] = field(default_factory=dict, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        self._articles = dict.fromkeys(c.article for c in self.members)
-
-    def add(self, claim: Claim, score: float) -> None:
-        self.members.append(claim)
-        self.scores[claim.id] = score
-        self._articles[claim.article] = None
-
-    def has_article(self, article: str) -> bool:
-        return article in self._articles
-
-    @property
-    def canonical(self) -> Claim:
-        return self.members[0]
-
-    @property
-    def articles(self) -> list[str]:
-        return list(self._articles)
-
-    @property
-    def id(self) -> str:
-        joined = "|".join(sorted(c.id for c in self.members))
-        return "g-" + hashlib.sha256(joined.encode()).hexdigest()[:12]
-
-
-VerdictState = Literal["agree", "conflict", "adds_detail", "cant_tell"]
-
-
-@dataclass
-class Verdict:
-    """How one member of a group relates to the canonical claim."""
-
-    state: VerdictState
-    type: ConflictType | None = None
-    confidence: float = 0.0
-    reason: str = ""
-
-
-@dataclass
-class GroupJudgement:
-    """An engine's verdicts on one group (by member claim id) and, optionally, its topic."""
-
-    verdicts: dict[str, Verdict]
-    topic: str | None = None
-
-
-@dataclass
-class Judged:
-    """Groups for the report and the contradiction findings, and the groups that could not
-    be judged."""
-
-    groups: list[Group] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-
-
-@dataclass
-class Fact:
-    """A fact offered to the brief writer: the claims that state it, the canonical first."""
-
-    claims: list[Claim]
-    support: str  # "k of n sources"
-    disputed: bool = False
-    dispute: str | None = None  # the contradiction's explanation, for a disputed fact
-    single: bool = False  # only one independent source states it
-    text: str = ""  # the sentence the stage would state: the chosen wording, or the dispute
-
-
-@dataclass
-class DraftSentence:
-    """A brief sentence as an engine writes it, citing claim ids."""
-
-    text: str
-    claims: list[str]
-    disputed: bool = False
-
-
-@dataclass(frozen=True)
-class BriefLimits:
-    """How many agreed and single-source facts an engine's brief writer is offered."""
-
-    agreed: int
-    single: int
-
-
-@dataclass
-class Composed:
-    """The brief, and how many drafted sentences failed a check."""
-
-    brief: Brief
-    dropped: int
+# What stages and engines hand each other (never part of the report), importable from here too.
+from .handoff import (  # noqa: E402, F401
+    BriefLimits,
+    ClaimDraft,
+    ClaimGroup,
+    Composed,
+    DraftSentence,
+    Extraction,
+    Fact,
+    GroupJudgement,
+    Judged,
+    Segmented,
+    Verdict,
+    VerdictState,
+)

@@ -21,10 +21,13 @@ from os import PathLike
 from typing import BinaryIO
 
 from .align import align
+from .attribution import attribute
 from .brief import compose, contested_claims
+from .crosscheck import cross_check, without_repeats
 from .deadline import Deadline
 from .engines import Engine, get_engine
 from .engines.local import LocalEngine
+from .excerpts import with_excerpts
 from .extract import extract
 from .ingest import Ingested, ingest, ingest_records
 from .isolation import FAILED, attempt
@@ -37,12 +40,14 @@ from .models import (
     Claim,
     ClaimGroup,
     Composed,
+    Extraction,
     ExtractReport,
     Problem,
     Report,
     RunInfo,
 )
 from .people import PersonIndex
+from .rebuttals import rebuttals
 from .rewrites import find_derived, independent_source
 from .settings import Settings
 from .sweep import Swept, sweep
@@ -97,7 +102,7 @@ def run_ingested(ingested: Ingested, settings: Settings, **engine_options) -> Re
 
 
 def _run(engine: Engine, ingested: Ingested, started: str, clock: float) -> Report:
-    extraction = extract(ingested.articles, engine)
+    extraction = _extract(ingested, engine)
     problems = extraction.problems
     claims = {c.id: c for c in extraction.claims}
     people = PersonIndex(extraction.claims)
@@ -108,14 +113,20 @@ def _run(engine: Engine, ingested: Ingested, started: str, clock: float) -> Repo
     by_id = {a.id: a for a in articles}
     judged = judge(groups, by_id, engine)
     problems += judged.problems
+    labels = source_labels(articles)
     about_people = _guarded(problems, "people", [], judge_people, people, claims)
+    compared = _guarded(problems, "cross-check", [], cross_check, articles, extraction.claims,
+                        labels)  # fmt: skip
+    compared += _guarded(problems, "rebuttals", [], rebuttals, articles, extraction.claims)
     swept = _guarded(problems, "cluster sweep", Swept(), sweep, claims, by_id, judged.groups,
                      judged.findings + about_people, engine)  # fmt: skip
+    swept.findings = without_repeats(swept.findings, compared)
     findings = as_updates(judged.findings + swept.findings, claims, by_id) + about_people
+    findings += compared
     contested = contested_claims(findings)
     findings += _guarded(problems, "unsupported additions", [], find_unsupported, groups,
-                         derived, contested, source_labels(articles))  # fmt: skip
-    findings = rank(findings)
+                         derived, contested, labels, people)  # fmt: skip
+    findings = rank(with_excerpts(findings, claims, by_id))
     independent = {independent_source(a.id, derived) for a in ingested.unique}
     composed = _guarded(problems, "brief", Composed(Brief(), 0), compose, groups, findings,
                         claims, derived, len(independent), engine, articles)  # fmt: skip
@@ -152,7 +163,7 @@ def run_extract(
     ingested = ingest(paths, stdin=stdin, max_bytes=settings.max_bytes)
     engine = get_engine(settings, deadline=deadline, **engine_options)
     try:
-        extraction = extract(ingested.articles, engine)
+        extraction = _extract(ingested, engine)
         return ExtractReport(
             run=_run_info(engine, started, clock, ingested, extraction.claims, extraction.problems),
             usage=engine.usage().model_copy(update={"dropped_claims": extraction.dropped}),
@@ -161,6 +172,15 @@ def run_extract(
         )
     finally:
         engine.close()
+
+
+def _extract(ingested: Ingested, engine: Engine) -> Extraction:
+    """Claims of every article, each credited from its evidence (``attribution``)."""
+    extraction = extract(ingested.articles, engine)
+    by_id = {a.id: a for a in ingested.articles}
+    extraction.claims = _guarded(extraction.problems, "attribution", extraction.claims,
+                                 attribute, extraction.claims, by_id)  # fmt: skip
+    return extraction
 
 
 def _derived(

@@ -18,13 +18,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .names import TITLES, find_people
 from .segment import ABBREVIATIONS
 
 MIN_WORDS = 3  # shorter passages are scare quotes and titles, not statements
 PRONOUN_REACH = 800  # "he said" is the last named speaker this many characters back
-_PAIRS = (("“", "”"), ("„", "“"), ("«", "»"), ('"', '"'), ("‘", "’"))
+# opening marks, the marks that close them, and the marks a passage may not hold: curly double
+# marks pair loosely (“…”, „…“, „…”, and a sloppy “…“)
+_PAIRS = (("“„", "”“", "“”„"), ("«", "»", "«»"), ('"', '"', '"'), ("‘", "’", "‘’"))
 _SPEECH = (
     "said", "says", "say", "told", "tells", "added", "adds", "noted", "warned", "stated",
     "explained", "argued", "wrote", "writes", "insisted", "asked", "replied", "recalled",
@@ -35,7 +38,9 @@ _SPEECH = (
 )  # fmt: skip
 _VERB = "|".join(_SPEECH)
 _REPORTED = _VERB + "|predicts|predicted|expects|expected|believes|believe|believed|estimates|"
-_REPORTED += "estimated|warns|warn|argues|argue|insists|insist|thinks|think|fears|fear|suggests"
+_REPORTED += "estimated|warns|warn|argues|argue|insists|insist|thinks|think|fears|fear|suggests|"
+_REPORTED += r"agree[ds](?!\s+(?:to|on|with)\b)|underscored|underlined|highlighted|hinted|"
+_REPORTED += "cautioned|contended|forecast"
 _SENTENCE_AFTER = re.compile(
     rf",\s*(?P<who>[^,;“”\"]{{1,60}}(?:,\s*[^,;“”\"]{{1,70}},)?)\s+(?:has\s+|had\s+|also\s+)?"
     rf"(?:{_VERB})\b[^,;“”\"]{{0,60}}[.!]?\s*$"
@@ -44,8 +49,14 @@ _SENTENCE_SAID_AFTER = re.compile(
     rf",\s*(?:{_VERB})\s+(?P<who>[^,;“”\"]{{1,60}})(?:,[^;“”\"]*)?[.!]?\s*$"
 )
 _SENTENCE_ACCORDING = re.compile(r"^(?:[^,]{0,40},\s*)?according\s+to\s+(?P<who>[^,]{1,70}),", re.I)
+_OPENING = r"(?:[A-Z][\w ]{0,24},\s+)?"  # "However, Lee said …", "On Monday, Lee said …"
 _SENTENCE_SUBJECT = re.compile(
-    rf"^(?P<who>[^,;“”\"]{{1,60}}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_REPORTED})\b"
+    rf"^{_OPENING}(?P<who>[^,;:“”\"]{{1,60}}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?"
+    rf"(?:{_REPORTED})\b"
+)
+_SENTENCE_APPOSITIVE = re.compile(  # "Ann Lee, a professor at Velt, said …"
+    rf"^{_OPENING}(?P<who>[A-Z][^,;“”\"]{{1,40}}),\s+[^;“”\"]{{2,110}}?,\s+"
+    rf"(?:has\s+|have\s+|had\s+|also\s+)?(?:{_REPORTED})\b"
 )
 _TITLE_WORDS = frozenset(w for t in TITLES for w in t.split()) | frozenset(
     """mr mrs ms dr prof sir dame lord lady judge justice treasurer master officer resident
@@ -112,34 +123,69 @@ class Quote:
 
 def find_quotes(text: str) -> list[Quote]:
     """Quoted passages of ``text`` in order, each with its speaker where the text names one."""
+    return list(_find_quotes(text))
+
+
+@lru_cache(maxsize=4096)  # the stages read one article's quotations more than once
+def _find_quotes(text: str) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     for start, end in _passages(text):
         credit = _credit(text, start, end)
         if credit is None:
             quote = Quote(text[start:end], start, end)
             quote = _continued(text, quotes[-1], quote) if quotes else quote
+            quote = quote if quote.speaker else _after_reported(text, quote)
         else:
-            quote = _with_speaker(text, start, end, *credit, previous=_last_named(quotes, start))
+            last = max(_last_named(quotes, start), _last_reported(text, start), key=_position)
+            quote = _with_speaker(text, start, end, *credit, previous=last and last[1])
         quotes.append(quote)
-    return quotes
+    return tuple(quotes)
 
 
-def _last_named(quotes: list[Quote], start: int) -> str | None:
-    """The speaker of the last named quotation ending shortly before ``start``."""
+def _last_named(quotes: list[Quote], start: int) -> tuple[int, str] | None:
+    """Where the last named quotation ending shortly before ``start`` ends, and its speaker."""
     named = [q for q in quotes if q.named and start - q.end <= PRONOUN_REACH]
-    return named[-1].speaker if named else None
+    return (named[-1].end, named[-1].speaker) if named else None
+
+
+def _last_reported(text: str, start: int) -> tuple[int, str] | None:
+    """The named speaker of reported speech in the two sentences before ``start`` ("However,
+    Lee said the plan could fail. “…,” he said."), and where that sentence ends."""
+    head = text[max(0, start - 400) : start]
+    offset = start - len(head)
+    ends = [m.end() for m in re.finditer(r"[.!?][”\"’]?(?=\s)|\n", head)]
+    bounds = sorted({0, *ends, len(head)})
+    pieces = [
+        (b, e) for b, e in zip(bounds, bounds[1:], strict=False) if len(head[b:e].split()) > 2
+    ]
+    for begin, end in pieces[::-1][:2]:
+        credited = sentence_speaker(head[begin:end])
+        if credited is not None and credited[1]:
+            return offset + end, credited[0]
+    return None
+
+
+def _after_reported(text: str, quote: Quote) -> Quote:
+    """A passage with no speaker that opens right after a sentence of reported speech with a
+    named speaker ("…, Ann Lee told the Courier. “…”") continues it."""
+    before = text[max(0, quote.start - 4) : quote.start].rstrip(' “„"«')
+    if before and before[-1] not in ".!?\n":  # a title inside a sentence, not a new one
+        return quote
+    reported = _last_reported(text, quote.start)
+    if reported is None or text[reported[0] : quote.start].strip(' .“„"«\n'):
+        return quote
+    return Quote(quote.text, quote.start, quote.end, reported[1], True, "continued")
+
+
+def _position(found: tuple[int, str] | None) -> int:
+    return -1 if found is None else found[0]
 
 
 def _passages(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for opening, closing in _PAIRS:
-        pattern = (
-            re.escape(opening)
-            + r"([^"
-            + re.escape(opening + closing)
-            + r"\n]+)"
-            + re.escape(closing)
-        )
+    for opening, closing, excluded in _PAIRS:
+        inner = "[^" + re.escape(excluded) + "\n]+"
+        pattern = f"[{re.escape(opening)}]({inner})[{re.escape(closing)}]"
         for match in re.finditer(pattern, text):
             if opening == "‘" and not _is_single_quote(text, match):
                 continue
@@ -190,6 +236,7 @@ def sentence_speaker(sentence: str) -> tuple[str, bool] | None:
         (_SENTENCE_AFTER, False),
         (_SENTENCE_SAID_AFTER, True),
         (_SENTENCE_SUBJECT, False),
+        (_SENTENCE_APPOSITIVE, False),
     )
     for pattern, verb_first in patterns:
         match = pattern.search(text)
@@ -203,7 +250,8 @@ def sentence_speaker(sentence: str) -> tuple[str, bool] | None:
 def _subject(phrase: str) -> bool:
     """A plausible speaker phrase: not a clause starting with a conjunction, not too long."""
     words = _core(phrase).split()
-    return bool(words) and words[0].lower() not in _NOT_SUBJECTS and len(words) <= 8
+    named = re.split(r"\s+(?:of|at|from|for|with|in)\s+", " ".join(words))[0].split()
+    return bool(words) and words[0].lower() not in _NOT_SUBJECTS and len(named) <= 8
 
 
 def _core(phrase: str) -> str:
@@ -279,7 +327,8 @@ def _runs_a_name(part: str, run: re.Match) -> bool:
     words = run.group().split()
     first = words[1] if len(words) > 1 and words[0] in ("The", "A", "An") else words[0]
     first = first.lower().strip(".")
-    titled = first in _TITLE_WORDS  # "Chief of Staff Ann Lee": a title, then the name
+    # "Chief of Staff Ann Lee": a title, then a name (not "for Labour Studies")
+    titled = first in _TITLE_WORDS and len(_strip_titles(run.group()).split()) >= 2
     affiliation = bool(before) and before[-1] in _PREPOSITIONS and not titled
     return first not in _NOT_SPEAKERS and first not in _LEADING and not affiliation
 

@@ -32,6 +32,7 @@ from .names import is_alias, name_key, variant_kind
 from .quotes import Quote, find_quotes
 from .spelling import plain, same_word
 
+MAX_HELD = 20  # occurrences of one wording looked at to find two texts that carry a pair
 MIN_COMPARED = 4  # passages compared with another have at least this many words
 SAME_QUOTATION = 0.6  # share of the shorter passage's words found in the other
 MIN_RUN = 4  # words in a row two wordings of one quotation share, at least
@@ -181,6 +182,55 @@ def altered_quotes(
             if match is not None and match.altered:
                 found.append((quote_a, quote_b, match))
     return found
+
+
+def altered_in(
+    texts: list[str], speaker: Callable[[str, str], bool] = same_speaker
+) -> list[tuple[int, int, Quote, Quote, QuoteMatch]]:
+    """``altered_quotes`` over many texts at once, as ``(i, j, quote in i, quote in j, match)``
+    with i < j: each pair of distinct wordings whose speakers share a name word is compared
+    once, on the first two texts that carry them, so the work grows with the distinct
+    quotations, not with the pairs of texts."""
+    wordings: dict[str, list[tuple[int, Quote]]] = {}
+    for i, text in enumerate(texts):
+        for quote in find_quotes(text):
+            if quote.named:
+                wordings.setdefault(" ".join(quote.text.split()), []).append((i, quote))
+    found = []
+    for first, second in _speaking_pairs(wordings):
+        pair = _first_pair(wordings[first], wordings[second], speaker)
+        if pair is None:
+            continue
+        (i, quote_a), (j, quote_b) = pair
+        match = compare_quotes(quote_a.text, quote_b.text)
+        if match is not None and match.altered:
+            found.append((i, j, quote_a, quote_b, match))
+    return sorted(found, key=lambda item: (item[0], item[1], item[2].start))
+
+
+def _speaking_pairs(wordings: dict[str, list[tuple[int, Quote]]]) -> list[tuple[str, str]]:
+    """Pairs of wordings whose first speakers share a word of their name (blocking)."""
+    by_word: dict[str, list[str]] = {}
+    for wording, held in wordings.items():
+        for word in set(held[0][1].speaker.lower().replace("-", " ").split()):
+            by_word.setdefault(word, []).append(wording)
+    pairs: dict[frozenset, tuple[str, str]] = {}
+    for block in by_word.values():
+        for k, first in enumerate(block):
+            for second in block[k + 1 :]:
+                pairs.setdefault(frozenset((first, second)), (first, second))
+    return list(pairs.values())
+
+
+def _first_pair(held_a: list, held_b: list, speaker: Callable[[str, str], bool]):
+    """The earliest two occurrences, in two texts, whose speakers are one person (i < j)."""
+    options = [
+        ((i, a), (j, b)) if i < j else ((j, b), (i, a))
+        for i, a in held_a[:MAX_HELD]
+        for j, b in held_b[:MAX_HELD]
+        if i != j and speaker(a.speaker, b.speaker)
+    ]
+    return min(options, key=lambda o: (o[0][0], o[1][0]), default=None)
 
 
 def mark(text: str, spans: list[tuple[int, int]], opening: str = "[", closing: str = "]") -> str:

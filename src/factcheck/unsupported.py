@@ -1,57 +1,121 @@
 """Unsupported: single-source claims and unsupported additions, and the ranking of findings.
 
-``single_source``: a factual claim that only one independent source makes, with no source
-contradicting it. ``unsupported_addition``: an unattributed opinion or speculation (the brief's
-``editorial`` rule) that no other source supports, or any claim in a derived article that its
-source does not contain. Which article is derived from which is decided in ``rewrites``.
+``single_source``: the factual claims that only one independent source makes, with no source
+contradicting them: one finding per source ("[2] alone reports 12 facts"), listing every such
+claim, low severity; with fewer than two independent sources there is nothing to compare and
+no such finding. ``unsupported_addition``: an unattributed opinion or speculation (the brief's
+``editorial`` rule) that no other source supports, or what a derived article adds that its
+source does not contain (one finding per rewrite, listing every such claim). Which article is
+derived from which is decided in ``rewrites``.
 """
 
 from __future__ import annotations
 
-from .brief import editorial
+from .align import stated_by
+from .facts import editorial
 from .judge import finding_id
 from .models import Claim, ClaimGroup, Finding
+from .people import PersonIndex
 from .rewrites import independent_source
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 KIND_ORDER = {
-    "contradiction": 0, "update": 1, "altered_quote": 1, "unsupported_addition": 2,
-    "name_variant": 3, "single_source": 4,
+    "contradiction": 0, "altered_quote": 1, "name_variant": 2, "update": 3,
+    "unsupported_addition": 4, "single_source": 5,
 }  # fmt: skip
 
 
 def find_unsupported(
-    groups: list[ClaimGroup], derived: dict[str, str], contested: set[str], labels: dict[str, str]
+    groups: list[ClaimGroup],
+    derived: dict[str, str],
+    contested: set[str],
+    labels: dict[str, str],
+    people: PersonIndex | None = None,
 ) -> list[Finding]:
     """single_source and unsupported_addition findings; ``contested`` claims are skipped.
-    ``labels`` name each article in explanations ("[2] wire.txt")."""
+    ``labels`` name each article in explanations ("[2] wire.txt"); with ``people``, a claim
+    another source states outside its group (``align.stated_by``) counts as stated there."""
     findings = []
+    single: dict[str, list[list[str]]] = {}  # independent source -> facts only it states
+    added: dict[str, list[Claim]] = {}  # rewrite -> what it adds to its source
+    sources = {independent_source(a, derived) for g in groups for a in g.articles}
+    stated = _stated_elsewhere(groups, derived, people)
     for group in groups:
-        roots = {independent_source(a, derived) for a in group.articles}
+        claim = group.canonical
+        sayers = set(group.articles).union(*(stated.get(c.id, set()) for c in group.members))
+        roots = {independent_source(a, derived) for a in sayers}
         if len(roots) > 1 or any(c.id in contested for c in group.members):
             continue
-        finding = _classify(group.canonical, group.members, derived, labels)
-        if finding is not None:
+        if claim.article in derived:
+            if derived[claim.article] not in sayers:  # its source does not say it anywhere
+                added.setdefault(claim.article, []).extend(group.members)
+            continue
+        finding = _classify(claim, group.members, labels)
+        if finding is None:
+            single.setdefault(roots.pop(), []).append([m.id for m in group.members])
+        else:
             findings.append(finding)
+    findings += [_rewrite_adds(a, claims, derived, labels) for a, claims in added.items()]
+    if len(sources) > 1:
+        findings += [_single_source(facts, labels[root]) for root, facts in single.items()]
     return findings
 
 
-def _classify(
-    claim: Claim, members: list[Claim], derived: dict[str, str], labels: dict[str, str]
-) -> Finding | None:
+def _stated_elsewhere(
+    groups: list[ClaimGroup], derived: dict[str, str], people: PersonIndex | None
+) -> dict[str, set[str]]:
+    """Who else states each claim of a group that only one independent source holds."""
+    if people is None:
+        return {}
+    lonely = {
+        c.id
+        for g in groups
+        if len({independent_source(a, derived) for a in g.articles}) == 1
+        for c in g.members
+    }
+    claims = [c for g in groups for c in g.members]
+    return stated_by(claims, people, lonely) if lonely else {}
+
+
+def _rewrite_adds(
+    article: str, claims: list[Claim], derived: dict[str, str], labels: dict[str, str]
+) -> Finding:
+    """One finding for all a rewrite adds to its source, its editorial additions first."""
+    claims = sorted(claims, key=lambda c: not editorial(c))
+    own = labels[article]
+    origin = labels[derived[article]]
+    judged = sum(editorial(c) for c in claims)
+    what = "this" if len(claims) == 1 else f"{len(claims)} statements"
+    share = "all" if judged == len(claims) else f"{judged} of them"
+    of_them = f" ({share} opinion or speculation)" if judged and len(claims) > 1 else ""
+    return _finding(
+        "unsupported_addition",
+        [c.id for c in claims],
+        "high" if judged else "medium",
+        0.7,
+        f"{own}, a rewrite of {origin}, adds {what}{of_them} that {origin} does not say; "
+        "check before using it.",
+    )
+
+
+def _single_source(facts: list[list[str]], source: str) -> Finding:
+    """One finding for every fact only ``source`` (and its rewrites) states."""
+    what = "this" if len(facts) == 1 else f"{len(facts)} facts no other source states"
+    them = "it" if len(facts) == 1 else "them"
+    return _finding(
+        "single_source",
+        [cid for ids in facts for cid in ids],
+        "low",
+        0.6,
+        f"{source} alone reports {what}; attribute {them} or confirm {them} elsewhere.",
+    )
+
+
+def _classify(claim: Claim, members: list[Claim], labels: dict[str, str]) -> Finding | None:
+    """An unattributed opinion or speculation only one source carries, or None (a fact)."""
     ids = [m.id for m in members]
     source = labels[claim.article]
-    added = editorial(claim)
-    if claim.article in derived and len({m.article for m in members}) == 1:
-        origin = labels[derived[claim.article]]
-        return _finding(
-            "unsupported_addition",
-            ids,
-            "high" if added else "medium",
-            0.7,
-            f"{source}, a rewrite of {origin}, adds this; {origin} does not say it.",
-        )
-    if added:
+    if editorial(claim):
         what = "editorial judgement" if claim.kind == "opinion" else "speculation"
         return _finding(
             "unsupported_addition",
@@ -60,13 +124,7 @@ def _classify(
             0.6,
             f"Unattributed {what} that only {source} carries; no other source supports it.",
         )
-    return _finding(
-        "single_source",
-        ids,
-        "low",
-        0.6,
-        f"Only {source} reports this; attribute it or confirm it elsewhere.",
-    )
+    return None
 
 
 def _finding(

@@ -39,6 +39,7 @@ from .lexical import STOPWORDS, content_terms, stem
 from .names import ORG_WORDS, TITLES, is_org, is_place
 from .spelling import same_word
 
+MAX_TRIES = 3  # pairs of texts a pair of names is tried on
 ORDINARY_FREQUENCY = 1000  # count in the English word list above which a word is ordinary
 CONTEXT_WORDS = 12  # words either side of a mention that make its context
 MIN_SHARED_CONTEXT = 2
@@ -78,24 +79,65 @@ class Variant:
     kind: str  # organisation | person
     spans_first: list[tuple[int, int]] = field(default_factory=list)  # mentions in text a
     spans_second: list[tuple[int, int]] = field(default_factory=list)
+    tie: str = "context"  # head (organisation word replaced) | context | role (same post)
 
 
 def damaged_names(text_a: str, text_b: str) -> list[Variant]:
     """Names of one organisation or person that a rewrite changed between the two texts."""
-    found = _people(text_a, text_b)
-    seen = {(v.first, v.second) for v in found}
-    names_a, names_b = _names(text_a), _names(text_b)
-    for name_a in names_a:
-        for name_b in names_b:
-            if (name_a, name_b) in seen or name_a in names_b or name_b in names_a:
-                continue
-            if not _organisations(name_a, name_b):
-                continue
-            variant = _organisation(name_a, name_b, text_a, text_b)
+    return [variant for _, _, variant in damaged_in([text_a, text_b])]
+
+
+def damaged_in(texts: list[str]) -> list[tuple[int, int, Variant]]:
+    """``damaged_names`` over many texts at once, as ``(i, j, variant)`` with ``variant.first``
+    written in ``texts[i]`` (i < j). Only names one word apart are compared, and each such pair
+    on at most ``MAX_TRIES`` pairs of texts (one using each form, neither the other's), so the
+    work grows with the distinct names, not with the pairs of texts."""
+    names = [_names(text) for text in texts]
+    found = _people_in(texts)
+    seen = {frozenset((v.first, v.second)) for _, _, v in found}
+    holders: dict[str, list[int]] = {}
+    for i, found_names in enumerate(names):
+        for name in found_names:
+            holders.setdefault(name, []).append(i)
+    for x, y in _one_apart(holders):
+        if frozenset((x, y)) in seen or not _organisations(x, y):
+            continue
+        for i, j, first, second in _text_pairs(x, y, holders, names)[:MAX_TRIES]:
+            variant = _organisation(first, second, texts[i], texts[j])
             if variant is not None:
-                seen.add((name_a, name_b))
-                found.append(variant)
+                found.append((i, j, variant))
+                seen.add(frozenset((x, y)))
+                break
     return found
+
+
+def _one_apart(holders: dict[str, list[int]]) -> list[tuple[str, str]]:
+    """Pairs of names with as many words that differ in one place (blocked on the rest)."""
+    buckets: dict[tuple, list[str]] = {}
+    for name in holders:
+        words = name.split()
+        for at in range(len(words)):
+            buckets.setdefault((len(words), at, *words[:at], *words[at + 1 :]), []).append(name)
+    pairs: dict[frozenset, tuple[str, str]] = {}
+    for bucket in buckets.values():
+        for k, x in enumerate(bucket):
+            for y in bucket[k + 1 :]:
+                pairs.setdefault(frozenset((x, y)), (x, y))
+    return list(pairs.values())
+
+
+def _text_pairs(x: str, y: str, holders: dict, names: list[dict]) -> list[tuple]:
+    """``(i, j, name in i, name in j)`` for texts i < j using one form each and not the
+    other's, earliest first."""
+    out = []
+    for first, second in ((x, y), (y, x)):
+        for i in holders[first]:
+            if second in names[i]:
+                continue
+            out += [
+                (i, j, first, second) for j in holders[second] if j > i and first not in names[j]
+            ]
+    return sorted(out)[: MAX_TRIES * 4]
 
 
 def _names(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -157,7 +199,8 @@ def _organisation(name_a: str, name_b: str, text_a: str, text_b: str) -> Variant
             "by rewriting"
         )
     spans_a, spans_b = _names(text_a)[name_a], _names(text_b)[name_b]
-    return Variant(name_a, name_b, reason, "organisation", spans_a, spans_b)
+    tie = "head" if reason.startswith("the organisation word") else "context"
+    return Variant(name_a, name_b, reason, "organisation", spans_a, spans_b, tie)
 
 
 def _organisations(name_a: str, name_b: str) -> bool:
@@ -205,34 +248,38 @@ def _context(name: str, text: str) -> set[str]:
     return terms
 
 
-def _people(text_a: str, text_b: str) -> list[Variant]:
+def _people_in(texts: list[str]) -> list[tuple[int, int, Variant]]:
     """People whose names differ in one ordinary word and who hold the same role at the same
-    organisation in both texts."""
-    found = []
-    for role_a in _ROLE.finditer(text_a):
-        for role_b in _ROLE.finditer(text_b):
-            same_post = (role_a["role"].lower(), role_a["org"]) == (
-                role_b["role"].lower(),
-                role_b["org"],
-            )
-            if not same_post or _one_word_apart(role_a["name"], role_b["name"]) is None:
-                continue
-            reason = (
-                f"“{role_a['name']}” and “{role_b['name']}” are both {role_a['role']} at "
-                f"{role_a['org']} and differ in one ordinary word: likely one person renamed by "
-                "rewriting"
-            )
-            found.append(
-                Variant(
-                    role_a["name"],
-                    role_b["name"],
-                    reason,
-                    "person",
-                    [role_a.span("name")],
-                    [role_b.span("name")],
-                )  # fmt: skip
-            )
+    organisation in two texts."""
+    posts: dict[tuple[str, str], list[tuple[int, re.Match]]] = {}
+    for i, text in enumerate(texts):
+        for role in _ROLE.finditer(text):
+            posts.setdefault((role["role"].lower(), role["org"]), []).append((i, role))
+    found, seen = [], set()
+    for held in posts.values():
+        for k, (i, role_a) in enumerate(held):
+            for j, role_b in held[k + 1 :]:
+                pair = frozenset((role_a["name"], role_b["name"]))
+                if (
+                    j == i
+                    or pair in seen
+                    or _one_word_apart(role_a["name"], role_b["name"]) is None
+                ):
+                    continue
+                seen.add(pair)
+                found.append((i, j, _person(role_a, role_b)))
     return found
+
+
+def _person(role_a: re.Match, role_b: re.Match) -> Variant:
+    reason = (
+        f"“{role_a['name']}” and “{role_b['name']}” are both {role_a['role']} at "
+        f"{role_a['org']} and differ in one ordinary word: likely one person renamed by rewriting"
+    )
+    return Variant(
+        role_a["name"], role_b["name"], reason, "person",
+        [role_a.span("name")], [role_b.span("name")], "role",
+    )  # fmt: skip
 
 
 def ordinary(word: str) -> bool:

@@ -23,7 +23,9 @@ from .groups import Counted, classify_group
 from .metrics import prf
 from .predictors import LLMPredictor, Predictor, local_predictor
 
-FINDING_KINDS = ("contradiction", "name_variant", "update", "unsupported_addition")
+FINDING_KINDS = (
+    "contradiction", "name_variant", "update", "unsupported_addition", "altered_quote"
+)  # fmt: skip
 Found = list[tuple[str, str | None]]  # (kind, type) of each finding a run raised
 ClusterRunner = Callable[[Case], Found]  # a ``ClusterRuns``, or any such callable
 Progress = Callable[[int, int], None]
@@ -163,7 +165,8 @@ def evaluate(
 
 def _cluster_group(group: str, cases: list[Case], runner: ClusterRunner | None) -> dict:
     """Per finding kind: a gold finding is found when the run raises one of its kind (and
-    type, when given); a raised finding with no gold counterpart is a false alarm."""
+    type, when given); a raised finding with no gold counterpart is a false alarm. Kinds
+    neither labelled nor raised in these cases are left out."""
     counts = {k: Counter() for k in FINDING_KINDS}
     clock = time.perf_counter()
     for case in cases:
@@ -178,6 +181,8 @@ def _cluster_group(group: str, cases: list[Case], runner: ClusterRunner | None) 
             counts[kind].update({"tp": tp, "fn": fn, "fp": fp})
     per_kind = {}
     for kind, c in counts.items():
+        if not (c["tp"] or c["fn"] or c["fp"]):  # neither labelled nor raised in these cases
+            continue
         precision, recall, f1 = prf(c["tp"], c["fp"], c["fn"])
         rounded = {"precision": precision, "recall": recall, "f1": f1}
         per_kind[kind] = {**{k: round(v, 4) for k, v in rounded.items()},

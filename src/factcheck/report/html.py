@@ -21,6 +21,7 @@ from ..display import visible
 from ..labels import file_name, source_label
 from ..models import Article, Claim, Finding, Report
 from .common import anchor, grid_rows, label, numbers, usage_line
+from .sides import first, sides
 
 SHOWN_PER_KIND = 5  # findings of one kind shown before "N more" (folded)
 KIND_WORDS = {  # page order, most serious first: (one, many)
@@ -84,7 +85,7 @@ def view(report: Report) -> dict:
     index = numbers(report)
     columns = [a for a in report.articles if a.duplicate_of is None]
     marks = _claim_marks(report.findings)
-    findings = [_finding(n, f, claims, index) for n, f in enumerate(report.findings, start=1)]
+    findings = [_finding(n, f, report, claims) for n, f in enumerate(report.findings, start=1)]
     return {
         "report": report,
         "sources": [_source(report, a, index) for a in report.articles],
@@ -93,7 +94,8 @@ def view(report: Report) -> dict:
         "brief_note": report.brief.note,
         "rows": grid_rows(report, columns, claims, index),
         "findings": findings,
-        "finding_groups": _finding_groups(findings),
+        "finding_groups": _finding_groups([f for f in findings if f["first"]]),
+        "other_groups": _finding_groups([f for f in findings if not f["first"]]),
         "usage": usage_line(report),
         "texts": [_text(a, claims, marks, index) for a in columns],
     }
@@ -143,14 +145,7 @@ def _sentence(sentence, claims, index) -> dict:
     }
 
 
-def _finding(n: int, finding: Finding, claims, index) -> dict:
-    sides = []
-    for cid in finding.claims:
-        claim = claims.get(cid)
-        if claim is not None:
-            sides.append(
-                {"n": index[claim.article], "quote": claim.evidence.quote, "target": anchor(cid)}
-            )
+def _finding(n: int, finding: Finding, report: Report, claims) -> dict:
     return {
         "n": n,
         "id": finding.id,
@@ -161,7 +156,11 @@ def _finding(n: int, finding: Finding, claims, index) -> dict:
         "confidence": f"{finding.confidence:.2f}",
         "explanation": finding.explanation,
         "variants": finding.variants if finding.kind == "name_variant" else None,
-        "sides": sides,
+        "first": first(finding),  # what to check first: shown open at the top of the page
+        "sides": [
+            {"n": side.n, "target": side.target, "pieces": side.pieces}
+            for side in sides(report, finding, claims)
+        ],
     }
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from ..models import Report
 from .common import (
     cite,
-    finding_quotes,
     grid_columns,
     grid_rows,
     label,
@@ -19,6 +18,7 @@ from .common import (
     usage_line,
 )
 from .plain import markdown, markdown_code
+from .sides import Side, sides
 
 
 def render_markdown(report: Report) -> str:
@@ -47,13 +47,13 @@ def render_markdown(report: Report) -> str:
             f"| {n} | {label(finding)} | {finding.severity} | {finding.confidence:.2f} | "
             f"{_cell(finding.explanation)} |"
         )
-    lines += ["", "### Quotes", ""]
+    lines += ["", "### Quotes", "", "The words that differ between sources are in **bold**.", ""]
+    claims = {c.id: c for c in report.claims}
     for n, finding in enumerate(report.findings, start=1):  # every finding's own words
-        lines.append(f"**{n}. {label(finding)}**")
-        lines += [
-            f"> {citation} {_quote(quote)}" for citation, quote in finding_quotes(report, finding)
-        ]
-        lines.append("")
+        lines.append(f"**{n}. {label(finding)}:** {_cell(finding.explanation)}")
+        for side in sides(report, finding, claims):
+            lines += [f"> [{side.n}] {_marked(side)}", ">"]
+        lines[-1] = ""
     lines += ["## Sources", ""]
     for article in report.articles:
         note = _note(report, article)
@@ -93,6 +93,9 @@ def _cell(text: str) -> str:
     return markdown(text)
 
 
-def _quote(text: str) -> str:
-    """A quote in a block quote: every line of it stays inside the quote."""
-    return markdown(text, one_line=False).replace("\n", "\n> ")
+def _marked(side: Side) -> str:
+    """The side's words, escaped, the ones that differ in bold."""
+    return "".join(
+        f"**{markdown(text).strip()}**" if marked else markdown(text)
+        for text, marked in side.pieces
+    )

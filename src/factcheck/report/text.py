@@ -17,7 +17,6 @@ from ..errors import UsageError
 from ..models import Report
 from .common import (
     cite,
-    finding_quotes,
     grid_columns,
     grid_rows,
     label,
@@ -26,6 +25,7 @@ from .common import (
     usage_line,
 )
 from .plain import visible
+from .sides import Side, clipped, first, sides
 
 GRID_MAX_SOURCES = 6
 GRID_MAX_ROWS = 12
@@ -33,6 +33,7 @@ STATE_STYLE = {"agree": "green", "conflict": "bold red", "adds_detail": "blue", 
 STATE_SHORT = {"agree": "✓", "conflict": "✗ conflict", "adds_detail": "+ detail", "absent": "–"}
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
+MAX_SIDES = 4
 
 
 def render_text(
@@ -85,8 +86,13 @@ def pick(findings: list, top: int, per_kind: int = 2) -> list:
 
 
 def _findings(console: Console, report: Report, top: int) -> None:
-    shown = pick(report.findings, top)
-    console.rule(f"Findings (top {len(shown)} of {len(report.findings)})")
+    """What to check first, each with both sides and the words that differ marked; then one
+    line for each of the rest (spelling variants, facts only one source states)."""
+    key = [f for f in report.findings if first(f)]
+    rest = [f for f in report.findings if not first(f)]
+    shown = pick(key, top)
+    console.rule(f"Findings: {len(shown)} of {len(key)} to check first, {len(rest)} more")
+    claims = {c.id: c for c in report.claims}
     for n, finding in enumerate(shown, start=1):
         head = Text(f"{n}. ")
         head.append(f"[{finding.severity}] ", style=SEVERITY_STYLE[finding.severity])
@@ -94,8 +100,31 @@ def _findings(console: Console, report: Report, top: int) -> None:
         head.append(f"  confidence {finding.confidence:.2f}", style="dim")
         console.print(head)
         console.print(Text(f"   {visible(finding.explanation)}"))
-        for citation, quote in finding_quotes(report, finding)[:4]:
-            console.print(Text(f"   {citation} “{visible(_short(quote))}”", style="italic"))
+        shown_sides = sides(report, finding, claims)
+        for side in shown_sides[:MAX_SIDES]:
+            console.print(_side(side, console.is_terminal))
+        if len(shown_sides) > MAX_SIDES:
+            console.print(Text(f"   … and {len(shown_sides) - MAX_SIDES} more", style="dim"))
+    for finding in rest:  # one line each; the quote too when there is only one
+        line = Text("• ", style="dim")
+        line.append(f"{label(finding)}: ", style="bold")
+        line.append(visible(finding.explanation))
+        console.print(line)
+        rest_sides = sides(report, finding, claims)
+        if len(rest_sides) == 1:
+            console.print(_side(rest_sides[0], console.is_terminal))
+
+
+def _side(side: Side, color: bool) -> Text:
+    """“…” with the words that differ in reverse video (``**…**`` without colour)."""
+    line = Text(f"   [{side.n}] “", style="italic")
+    for text, marked in clipped(side):
+        if marked:
+            line.append(visible(text) if color else f"**{visible(text)}**", style="reverse bold")
+        else:
+            line.append(visible(text), style="italic")
+    line.append("”", style="italic")
+    return line
 
 
 def _grid(console: Console, report: Report) -> None:
@@ -148,7 +177,3 @@ def _summary(report: Report) -> str:
     if run.problems:
         text += " · partial: " + "; ".join(f"{p.where}: {p.error}" for p in run.problems[:3])
     return text
-
-
-def _short(quote: str, limit: int = 220) -> str:
-    return quote if len(quote) <= limit else quote[: limit - 1] + "…"

@@ -103,7 +103,11 @@ _CLAIMANT = re.compile(
     r"(?:^|[,;]\s+)(?:the\s+|The\s+)?(?P<who>[a-z]+(?:\s+[a-z]+)?)\s+"
     r"(?:said|says|claimed|claims|told|announced|reported|stated|insisted)\b"
 )
-_NOT_CLAIMANTS = frozenset({"it", "he", "she", "they", "we", "i", "you", "who", "which", "that"})
+_NOT_CLAIMANTS = frozenset(  # pronouns, and adverbs before the verb ("…, also told Reuters")
+    """it he she they we i you who which that also later earlier then previously separately
+    recently once again further first finally has have had was were is are be been being
+    not never""".split()
+)
 
 
 def _common_claimant(text: str) -> str | None:

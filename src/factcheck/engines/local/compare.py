@@ -37,11 +37,17 @@ def compare(canonical: Claim, member: Claim, score: float, articles: dict[str, A
 
 
 def _quantity(a: Claim, b: Claim, _articles) -> Verdict | None:
+    """A figure of a unit the other claim also counts, none of whose figures fits it (a figure
+    both claims give is no clash, whatever else they count); figures of different periods
+    ("on Friday" / "this year") are not compared."""
+    if a.times and b.times and not {t.value for t in a.times} & {t.value for t in b.times}:
+        return None
     for qa in a.quantities:
-        for qb in b.quantities:
-            if qa.unit == qb.unit and not compatible(qa, qb):
-                reason = f"“{qa.text}” against “{qb.text}” ({describe(qa)} vs {describe(qb)})"
-                return Verdict("conflict", "quantity", reason=reason)
+        same = [qb for qb in b.quantities if qb.unit == qa.unit]
+        if same and not any(compatible(qa, qb) for qb in same):
+            qb = same[0]
+            reason = f"“{qa.text}” against “{qb.text}” ({describe(qa)} vs {describe(qb)})"
+            return Verdict("conflict", "quantity", reason=reason)
     return None
 
 
@@ -80,13 +86,19 @@ def _same_person(a: str, b: str) -> bool:
 
 
 def _different_claimants(a: Claim, b: Claim) -> bool:
+    """Both claims are credited, to different people or bodies ("the union" / "the employer");
+    "US officials" and "a State Department official" are one side."""
     who_a, who_b = a.attributed_to, b.attributed_to
-    return bool(who_a and who_b) and not _same_person(who_a, who_b)
+    if not (who_a and who_b) or _same_person(who_a, who_b):
+        return False
+    return who_a[:1].isupper() or who_b[:1].isupper() or not overlap(who_a, who_b)
 
 
 def _attribution(a: Claim, b: Claim, _articles) -> Verdict | None:
-    """The same quotation credited to different people."""
-    if not (a.attributed_to and b.attributed_to) or "quote" not in (a.kind, b.kind):
+    """The same quotation credited to different people, each named in its own sentence (a
+    credit read from a pronoun or a description, "he said", "an officer said", is too weak
+    to call a clash)."""
+    if not (_named_here(a) and _named_here(b)) or "quote" not in (a.kind, b.kind):
         return None
     who_a, who_b = a.attributed_to, b.attributed_to
     same = _same_person(who_a, who_b)
@@ -94,6 +106,11 @@ def _attribution(a: Claim, b: Claim, _articles) -> Verdict | None:
     if same or not quoted_a or not quoted_b or overlap(quoted_a, quoted_b) < 0.6:
         return None
     return Verdict("conflict", "attribution", reason=f"credited to “{who_a}” and to “{who_b}”")
+
+
+def _named_here(claim: Claim) -> bool:
+    who = claim.attributed_to
+    return bool(who) and who[:1].isupper() and who in claim.evidence.quote
 
 
 def _quoted(text: str) -> str:
