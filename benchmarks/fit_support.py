@@ -24,7 +24,7 @@ from pathlib import Path
 
 from support_eval import subset_cases
 
-from factcheck.compare import compare_all
+from factcheck.claim_diff import compare_all
 from factcheck.evaluation import Case, iter_files, load_cases
 from factcheck.evaluation.cases import LABELS
 from factcheck.evaluation.metrics import Scores

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.compare import differences
+from factcheck.claim_diff import differences
 from factcheck.cover import Document
 
 STORY = [

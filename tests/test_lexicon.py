@@ -6,7 +6,8 @@ from collections import defaultdict
 
 import pytest
 
-from factcheck.lexicon import _lines, _root, concept, join_phrases, lexicon, opposite, spelling
+from factcheck.lexicon import _lines, _root, concept, join_phrases, lexicon, opposite
+from factcheck.word_spelling import spelling_key
 
 
 def test_no_word_belongs_to_two_groups():
@@ -60,8 +61,8 @@ def test_opposites_cover_inflections_and_synonyms():
 
 
 def test_spelling_and_two_word_places():
-    assert spelling("prioritising") == "prioritizing"
-    assert spelling("neighbours") == "neighbors"
+    assert spelling_key("prioritising") == "prioritizing"
+    assert spelling_key("neighbours") == "neighbors"
     assert join_phrases(["in", "the", "united", "states", "today"]) == [
         "in", "the", "united_states", "today"
     ]  # fmt: skip

@@ -21,7 +21,7 @@ def test_figures_are_read_whatever_their_form(text, value):
 
 
 def test_synonyms_share_a_key_and_number_words_are_no_terms():
-    assert terms("Five people were killed") == terms("five people died")
+    assert terms("Five people were hurt") == terms("five people injured")
     assert terms("The city bought buses") == terms("the city purchased buses")
     assert terms("twenty-three workers") == terms("workers")
     assert terms("The mayor opened a library") != terms("the mayor closed a library")

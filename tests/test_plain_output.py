@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from factcheck.name_spelling import variant_kind
 from factcheck.names import find_entities, speaker
 from factcheck.pipeline import run
 from factcheck.quantities import parse_quantities
@@ -16,7 +17,6 @@ from factcheck.report.markdown import render_markdown
 from factcheck.report.plain import markdown, markdown_code, visible
 from factcheck.report.text import render_text
 from factcheck.settings import Settings
-from factcheck.spellings import variant_kind
 from factcheck.times import parse_times
 
 BASE = "The port authority approved {n} new cranes on Friday, the chair said."

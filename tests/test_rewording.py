@@ -3,7 +3,7 @@
 import pytest
 
 from factcheck.rewording import altered_quotes, compare_quotes, mark, same_speaker
-from factcheck.spelling import plain, same_word
+from factcheck.word_spelling import plain, same_word
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ lean by the stored weights. The story is invented for these tests."""
 
 from __future__ import annotations
 
-from factcheck.compare import compare_all
+from factcheck.claim_diff import compare_all
 from factcheck.lexicon import rarity
 from factcheck.reading import read
 from factcheck.verify import KINDS, Sources, features, verify, weights

@@ -73,7 +73,7 @@ def test_counts_are_capped():
 
 
 def features_of(claim: str, texts: list[str]) -> dict[str, float]:
-    from factcheck.compare import compare_all
+    from factcheck.claim_diff import compare_all
 
     return features(compare_all(claim, Sources(texts).document))
 

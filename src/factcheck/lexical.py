@@ -39,18 +39,25 @@ def stem(word: str) -> str:
 
 
 def content_terms(text: str) -> list[str]:
-    """Stems of the content words of ``text`` (stopwords and one-letter words dropped)."""
+    """Stems of the content words of ``text``."""
     return list(_content_terms(text))
 
 
 @lru_cache(maxsize=50_000)
 def _content_terms(text: str) -> tuple[str, ...]:
-    terms = []
+    return tuple(stem(word) for word in content_words(text))
+
+
+@lru_cache(maxsize=50_000)
+def content_words(text: str) -> tuple[str, ...]:
+    """The content words of ``text``, lower-cased, hyphenated words split (stopwords, figures and
+    words of one or two letters dropped)."""
+    found = []
     for word in words(text):
         for part in word.split("-"):
             if len(part) > 2 and part not in STOPWORDS and not part[0].isdigit():
-                terms.append(stem(part))
-    return tuple(terms)
+                found.append(part)
+    return tuple(found)
 
 
 def overlap(a: str, b: str) -> float:

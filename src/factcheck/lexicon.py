@@ -1,23 +1,25 @@
 """Lexicon: which words report the same thing, which report the opposite, and which hedge.
 
-Each word is reduced to a *concept*: irregular forms to their base ("went" → go, ``forms.txt``),
-British spellings to one form ("organise", "colour", "centre"), the base to its stem, and the
-stem to its synonym group (``synonyms.txt``) or its place (``demonyms.txt``: "UK" → britain,
-"Briton" → the British).
-Two words with one concept are forgiven when a claim is compared with its source; two concepts
-listed in ``antonyms.txt`` reverse what a sentence reports. The data files are the project's
-own, small and general (news wording), and tested in ``tests/test_lexicon.py``.
+Each word is reduced to a *concept*: British and American spellings to one form ("organise",
+"colour", "centre", "programme": ``word_spelling.spelling_key``, ``spellings.txt``), irregular
+forms to their base ("went" → go, ``forms.txt``), the base to its stem, and the stem to its
+synonym group (``synonyms.txt``) or its place (``demonyms.txt``: "UK" → britain, "Briton" →
+the British).
+Two words with one concept are forgiven when a claim is compared with its source, and give
+claims one key when they are aligned (``paraphrase.terms``); two concepts listed in
+``antonyms.txt`` reverse what a sentence reports. The data files are the project's own, small
+and general (news wording), and tested in ``tests/test_lexicon.py``.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
 from .lexical import stem
+from .word_spelling import spelling_key
 
 NEGATORS = frozenset(
     "not no never none nobody nothing neither nor without cannot n't nowhere".split()
@@ -34,12 +36,6 @@ DISPUTES = frozenset(
 )
 COMMON = 1000  # occurrences added to every word's count: rare words differ, common ones less
 PRONOUNS = frozenset("he she they him her his hers their them it its".split())
-_BRITISH = (
-    (re.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
-    (re.compile(r"(?<=\w{3})our(s|ed|ing|ite|ites|able)?$"), r"or\1"),
-    (re.compile(r"(?<=\w{3})tre(s)?$"), r"ter\1"),
-    (re.compile(r"^(defen|offen|licen|preten)ce(s)?$"), r"\1se\2"),
-)
 
 
 @dataclass(frozen=True)
@@ -85,15 +81,8 @@ def _lines(name: str) -> list[list[str]]:
 
 
 def _root(word: str, bases: dict[str, str]) -> str:
-    word = spelling(word.lower())
+    word = spelling_key(word.lower())
     return stem(bases.get(word, word))
-
-
-def spelling(word: str) -> str:
-    """One spelling for British and American forms: 'organised' → 'organized'."""
-    for pattern, replacement in _BRITISH:
-        word = pattern.sub(replacement, word)
-    return word
 
 
 @lru_cache(maxsize=100_000)

@@ -19,7 +19,7 @@ from importlib import resources
 
 from .comparable import fold_lookalikes, strip_invisible
 from .models import Entity
-from .spellings import (
+from .name_spelling import (
     GENERIC_TITLES,
     is_alias,
     name_key,
@@ -35,7 +35,7 @@ __all__ = [
     "name_tokens",
     "titles_conflict",
     "variant_kind",
-]  # comparing spellings lives in spellings; kept importable here
+]  # comparing spellings lives in name_spelling; kept importable here
 
 TITLES = (
     "president", "vice president", "senior vice president", "senior vp", "vp", "prime minister",

@@ -1,23 +1,24 @@
 """Paraphrase keys: what two wordings of one fact share, for alignment.
 
-- **Synonyms**: each word of a set in ``data/synonyms.txt`` (general news usage: died/killed,
-  bought/purchased, factory/plant, arrested/detained) stands for the set, by its first word's
-  stem.
+- **Synonyms and word forms**: each content word stands for its concept in the project's
+  lexicon (``lexicon.concept``: base form, one spelling for British and American forms, stem,
+  then synonym group or place), so "the plant will shut" and "the factory closes" share their
+  predicate, and "bought" meets "purchased".
 - **Number forms**: figures written in digits, with a scale or in words ("3,000", "3k",
   "three thousand", "Twenty-three", "fifteen hundred") read as one value, so the same figure
   meets itself whatever its form; the words of a number are no content words.
 
-``terms(text)`` gives the content stems of a text with synonyms folded; ``numbers(text)`` the
-values of its figures.
+``terms(text)`` gives the concepts of a text's content words; ``numbers(text)`` the values of
+its figures.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 
-from .lexical import content_terms, stem
+from .lexical import content_words, stem
+from .lexicon import concept
 from .quantities import SCALES, WORD_NUMBERS
 
 _UNITS = {w: v for w, v in WORD_NUMBERS.items() if " " not in w and v < 100}
@@ -32,26 +33,6 @@ _DIGITS = re.compile(
 _WORDS = re.compile(r"[A-Za-z]+")
 
 
-@cache
-def _synonyms() -> dict[str, str]:
-    """Stem of each listed word → stem of the first word of its set."""
-    text = (resources.files("factcheck") / "data" / "synonyms.txt").read_text(encoding="utf-8")
-    keys: dict[str, str] = {}
-    for line in text.splitlines():
-        words = line.split("#", 1)[0].split()
-        if len(words) < 2:
-            continue
-        head = stem(words[0].lower())
-        for word in words:
-            keys.setdefault(stem(word.lower()), head)
-    return keys
-
-
-def synonym(term: str) -> str:
-    """The key of a content stem: its synonym set's, or itself."""
-    return _synonyms().get(term, term)
-
-
 # words the shared stopword list keeps that say nothing about which fact a sentence states
 _VAGUE = frozenset(
     stem(w)
@@ -62,9 +43,11 @@ _VAGUE = frozenset(
 
 @lru_cache(maxsize=50_000)
 def terms(text: str) -> tuple[str, ...]:
-    """Content stems of ``text``, synonyms folded, number words and vague words left out."""
+    """Concepts of the content words of ``text``, number words and vague words left out."""
     return tuple(
-        synonym(t) for t in content_terms(text) if t not in _NUMBER_STEMS and t not in _VAGUE
+        concept(word)
+        for word in content_words(text)
+        if stem(word) not in _NUMBER_STEMS and stem(word) not in _VAGUE
     )
 
 

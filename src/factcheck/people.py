@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .comparable import fold_lookalikes
 from .models import Claim
-from .spellings import is_alias, name_key, name_tokens, variant_kind
+from .name_spelling import is_alias, name_key, name_tokens, variant_kind
 
 
 @dataclass

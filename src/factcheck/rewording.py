@@ -3,7 +3,7 @@
 ``compare_quotes`` tells whether two passages are one quotation (most of the shorter one's
 content words found in the other: an excerpt counts, placed where it sits in the longer one)
 and, if so, whether its words differ beyond punctuation, case and spelling
-(``spelling.same_word``; a capitalised word misspelled is a name's spelling). An omission mark
+(``word_spelling.same_word``; a capitalised word misspelled is a name's spelling). An omission mark
 ("…", "[…]") or an editor's insertion in brackets stands for words and is never a difference;
 a difference in function words only ("the", "and", "he's"/"he") is ``minor``, not ``altered``.
 The differing words of each side are character spans of its passage, for display (``mark``).
@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 from .lexical import STOPWORDS
 from .names import is_alias, name_key, variant_kind
 from .quotes import Quote, find_quotes
-from .spelling import plain, same_word
+from .word_spelling import plain, same_word
 
 MAX_HELD = 20  # occurrences of one wording looked at to find two texts that carry a pair
 MIN_COMPARED = 4  # passages compared with another have at least this many words

@@ -37,7 +37,7 @@ from functools import cache
 
 from .lexical import STOPWORDS, content_terms, stem
 from .names import ORG_WORDS, TITLES, is_org, is_place
-from .spelling import same_word
+from .word_spelling import same_word
 
 MAX_TRIES = 3  # pairs of texts a pair of names is tried on
 ORDINARY_FREQUENCY = 1000  # count in the English word list above which a word is ordinary

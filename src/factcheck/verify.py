@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from .compare import Comparison, compare_all
+from .claim_diff import Comparison, compare_all
 from .cover import Document
 from .difference import Difference, ranked
 from .lexical import words

@@ -1,4 +1,4 @@
-"""Compare: align each claim sentence with the source sentences that cover it, then list what
+"""Claim differences: align each claim sentence with the source sentences that cover it, then list what
 it adds or changes (``difference.Difference``).
 
 The word-level checks live here (names, places, reversed predicates, words the source lacks or

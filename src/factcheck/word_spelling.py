@@ -1,28 +1,25 @@
-"""Spelling: whether two written words are one word spelled two ways.
+"""Word spelling: whether two written words are one word spelled two ways.
 
 British and American forms ("programme"/"program", "centre"/"center", "organise"/"organize",
 "colour"/"color", "travelled"/"traveled", "defence"/"defense"), hyphenation ("co-operation"/
 "cooperation"), curly and straight apostrophes, and small numbers written as words or digits
 ("four"/"4") are the same word; anything else is a different word. Contractions are expanded
 ("won't" → "will not") before words are compared, so "we will not" and "we won't" read alike.
+
+The irregular pairs are data (``data/lexicon/spellings.txt``); the regular endings are rules.
+``same_word`` compares two words; ``spelling_key`` gives one word the spelling its British and
+American forms share, for the lexicon's concepts ('organised' → 'organized').
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib import resources
 
 from .quantities import WORD_NUMBERS
 
-_PAIRS = {  # irregular pairs the suffix rules below do not cover
-    "programme": "program", "programmes": "programs", "grey": "gray", "tyre": "tire",
-    "tyres": "tires", "kerb": "curb", "cheque": "check", "aluminium": "aluminum",
-    "plough": "plow", "mould": "mold", "judgement": "judgment", "ageing": "aging",
-    "whilst": "while", "amongst": "among", "towards": "toward", "afterwards": "afterward",
-    "practise": "practice", "licence": "license", "pyjamas": "pajamas", "draught": "draft",
-    "mum": "mom", "mums": "moms", "sceptical": "skeptical", "sceptic": "skeptic",
-    "sceptics": "skeptics", "scepticism": "skepticism", "storey": "story", "storeys": "stories",
-}  # fmt: skip
-_SUFFIXES = (  # (British ending, American ending), tried at the end of the longer stem
+_SUFFIXES = (  # (British ending, American ending), tried on two words compared
     ("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ises", "izes"),
     ("ising", "izing"), ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"), ("our", "or"),
     ("ours", "ors"), ("oured", "ored"), ("ouring", "oring"), ("ourite", "orite"),
@@ -30,6 +27,12 @@ _SUFFIXES = (  # (British ending, American ending), tried at the end of the long
     ("ogue", "og"), ("ogues", "ogs"), ("lled", "led"), ("lling", "ling"), ("ller", "ler"),
     ("llers", "lers"),
 )  # fmt: skip
+_BRITISH = (  # rewrites of one word to one spelling, narrower: no second word to check
+    (re.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (re.compile(r"(?<=\w{3})our(s|ed|ing|ite|ites|able)?$"), r"or\1"),
+    (re.compile(r"(?<=\w{3})tre(s)?$"), r"ter\1"),
+    (re.compile(r"^(defen|offen|licen|preten)ce(s)?$"), r"\1se\2"),
+)
 _DOUBLED_L_STEM = re.compile(r"\w{3,}[ae]$")  # "travel-led", not "fi-lled"/"filed"
 _CONTRACTIONS = {
     "won't": "will not", "can't": "can not", "cannot": "can not", "shan't": "shall not",
@@ -41,6 +44,23 @@ _CONTRACTION = re.compile(
 _DIGIT_WORDS = {str(v): w for w, v in WORD_NUMBERS.items() if " " not in w and v < 100}
 
 
+@cache
+def _pairs() -> dict[str, str]:
+    """British → American form of the irregular pairs."""
+    path = resources.files("factcheck").joinpath("data/lexicon/spellings.txt")
+    rows = (line.split("#", 1)[0].split() for line in path.read_text("utf-8").splitlines())
+    return {row[0]: row[1] for row in rows if row}
+
+
+def spelling_key(word: str) -> str:
+    """One spelling for the British and American forms of a lower-case word: 'organised' →
+    'organized', 'programme' → 'program'."""
+    word = _pairs().get(word, word)
+    for pattern, replacement in _BRITISH:
+        word = pattern.sub(replacement, word)
+    return word
+
+
 def plain(text: str) -> str:
     """Curly apostrophes made straight and contractions expanded, lower-cased."""
     text = text.replace("’", "'").replace("‘", "'").lower()
@@ -50,7 +70,7 @@ def plain(text: str) -> str:
 def same_word(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` are one word spelled two ways (case and hyphens aside)."""
     a, b = _fold(a), _fold(b)
-    if a == b or _PAIRS.get(a) == b or _PAIRS.get(b) == a:
+    if a == b or _pairs().get(a) == b or _pairs().get(b) == a:
         return True
     if _DIGIT_WORDS.get(a) == b or _DIGIT_WORDS.get(b) == a:
         return True
