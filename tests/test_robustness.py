@@ -133,15 +133,9 @@ def test_interrupt_leaves_no_output_file(cli, tmp_path, monkeypatch):
     assert list(out.parent.iterdir()) == []
 
 
-def test_interrupt_while_writing_leaves_the_old_file_whole(tmp_path, monkeypatch):
+def _interrupt_halfway_through_writes(monkeypatch):
+    """Every file ``output`` opens writes half of what it is given, then Ctrl-C comes."""
     from factcheck import output as output_module
-
-    target = tmp_path / "report.json"
-    target.write_text("old report\n")
-
-    class Exploding(str):
-        def __str__(self):
-            raise KeyboardInterrupt
 
     real_fdopen = output_module.os.fdopen
 
@@ -157,6 +151,14 @@ def test_interrupt_while_writing_leaves_the_old_file_whole(tmp_path, monkeypatch
         return handle
 
     monkeypatch.setattr(output_module.os, "fdopen", fdopen)
+
+
+def test_interrupt_while_writing_leaves_the_old_file_whole(tmp_path, monkeypatch):
+    from factcheck import output as output_module
+
+    target = tmp_path / "report.json"
+    target.write_text("old report\n")
+    _interrupt_halfway_through_writes(monkeypatch)
     with pytest.raises(KeyboardInterrupt):
         output_module.write_atomic(target, "new report, long enough to be cut in half\n")
     assert target.read_text() == "old report\n"
@@ -164,24 +166,10 @@ def test_interrupt_while_writing_leaves_the_old_file_whole(tmp_path, monkeypatch
 
 
 def test_interrupted_cache_write_leaves_no_entry(tmp_path, monkeypatch):
-    from factcheck import output as output_module
     from factcheck.engines.llm import cache as cache_module
 
     store = cache_module.Cache(tmp_path)
-    real_fdopen = output_module.os.fdopen
-
-    def fdopen(*args, **kwargs):
-        handle = real_fdopen(*args, **kwargs)
-        original = handle.write
-
-        def write(text):
-            original(text[: len(text) // 2])
-            raise KeyboardInterrupt
-
-        handle.write = write
-        return handle
-
-    monkeypatch.setattr(output_module.os, "fdopen", fdopen)
+    _interrupt_halfway_through_writes(monkeypatch)
     key = cache_module.cache_key(x=1)
     with pytest.raises(KeyboardInterrupt):
         store.put(key, {"answer": 1})

@@ -75,30 +75,25 @@ def _present(params: Iterable) -> None:
                 param.metavar = ""
 
 
-class Command(TyperCommand):
+class _ValueNames:
+    """Help that names values instead of types, for the parameters and the help option."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _present(self.params)
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)
+        _present([option] if option is not None else [])
+        return option
+
+
+class Command(_ValueNames, TyperCommand):
     """A command whose help names values instead of types."""
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        _present(self.params)
 
-    def get_help_option(self, ctx):
-        option = super().get_help_option(ctx)
-        _present([option] if option is not None else [])
-        return option
-
-
-class Group(TyperGroup):
+class Group(_ValueNames, TyperGroup):
     """The ``factcheck`` group: value names in help, and every usage error as one line."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        _present(self.params)
-
-    def get_help_option(self, ctx):
-        option = super().get_help_option(ctx)
-        _present([option] if option is not None else [])
-        return option
 
     def main(self, *args, standalone_mode: bool = True, **kwargs):
         try:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 
 LOOKALIKES = {
@@ -76,16 +77,23 @@ def mixed_script_words(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _LETTERS.finditer(text) if mixes_scripts(m.group())]
 
 
-def fold_lookalikes(text: str) -> str:
-    """``text`` with the look-alike letters of mixed-script words written in Latin, one
-    character for one (offsets are unchanged); other text is left as it is."""
+def rewrite_mixed_script_words(text: str, rewrite: Callable[[str], str]) -> str:
+    """``text`` with each word that mixes Latin with another script replaced by
+    ``rewrite(word)``; other text is left as it is."""
     spans = mixed_script_words(text)
     if not spans:
         return text
     pieces, last = [], 0
     for start, end in spans:
-        pieces.append(text[last:start])
-        pieces.append("".join(LOOKALIKES.get(ch, ch) for ch in text[start:end]))
+        pieces += [text[last:start], rewrite(text[start:end])]
         last = end
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def fold_lookalikes(text: str) -> str:
+    """``text`` with the look-alike letters of mixed-script words written in Latin, one
+    character for one (offsets are unchanged); other text is left as it is."""
+    return rewrite_mixed_script_words(
+        text, lambda word: "".join(LOOKALIKES.get(ch, ch) for ch in word)
+    )

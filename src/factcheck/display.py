@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .comparable import mixed_script_words, script_of
+from .comparable import rewrite_mixed_script_words, script_of
 
 BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 INVISIBLE = "\u200b\u2060\u180e\ufeff\u2028\u2029\u0085"
@@ -43,14 +43,8 @@ def visible(text: str, *, one_line: bool = False) -> str:
 def _lookalikes_shown(text: str) -> str:
     """In a word that mixes Latin with another script (a spoofed name), the foreign letters
     shown by code point: 'M‹U+0430›ria'."""
-    spans = mixed_script_words(text)
-    if not spans:
-        return text
-    pieces, last = [], 0
-    for start, end in spans:
-        pieces.append(text[last:start])
-        pieces += [c if script_of(c) in ("LATIN", None) else f"‹U+{ord(c):04X}›"
-                   for c in text[start:end]]  # fmt: skip
-        last = end
-    pieces.append(text[last:])
-    return "".join(pieces)
+    return rewrite_mixed_script_words(text, _foreign_letters_shown)
+
+
+def _foreign_letters_shown(word: str) -> str:
+    return "".join(c if script_of(c) in ("LATIN", None) else f"‹U+{ord(c):04X}›" for c in word)

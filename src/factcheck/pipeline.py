@@ -81,12 +81,18 @@ def run(
     paths: list[str], settings: Settings, stdin: BinaryIO | None = None, **engine_options
 ) -> Report:
     """Check the articles named by ``paths`` and return the full report."""
+    return _with_engine(_run, paths, settings, stdin, engine_options)
+
+
+def _with_engine(step, paths, settings: Settings, stdin: BinaryIO | None, engine_options: dict):
+    """``step(engine, ingested, started, clock)`` on the articles named by ``paths``, with the
+    engine the settings choose, closed afterwards."""
     deadline = Deadline(settings.deadline)
     started, clock = _now(), time.perf_counter()
     ingested = ingest(paths, stdin=stdin, max_bytes=settings.max_bytes)
     engine = get_engine(settings, deadline=deadline, **engine_options)
     try:
-        return _run(engine, ingested, started, clock)
+        return step(engine, ingested, started, clock)
     finally:
         engine.close()
 
@@ -158,20 +164,17 @@ def run_extract(
     paths: list[str], settings: Settings, stdin: BinaryIO | None = None, **engine_options
 ) -> ExtractReport:
     """Ingest and extract only: the articles and their claims."""
-    deadline = Deadline(settings.deadline)
-    started, clock = _now(), time.perf_counter()
-    ingested = ingest(paths, stdin=stdin, max_bytes=settings.max_bytes)
-    engine = get_engine(settings, deadline=deadline, **engine_options)
-    try:
-        extraction = _extract(ingested, engine)
-        return ExtractReport(
-            run=_run_info(engine, started, clock, ingested, extraction.claims, extraction.problems),
-            usage=engine.usage().model_copy(update={"dropped_claims": extraction.dropped}),
-            articles=ingested.articles,
-            claims=extraction.claims,
-        )
-    finally:
-        engine.close()
+    return _with_engine(_run_extract, paths, settings, stdin, engine_options)
+
+
+def _run_extract(engine: Engine, ingested: Ingested, started: str, clock: float) -> ExtractReport:
+    extraction = _extract(ingested, engine)
+    return ExtractReport(
+        run=_run_info(engine, started, clock, ingested, extraction.claims, extraction.problems),
+        usage=engine.usage().model_copy(update={"dropped_claims": extraction.dropped}),
+        articles=ingested.articles,
+        claims=extraction.claims,
+    )
 
 
 def _extract(ingested: Ingested, engine: Engine) -> Extraction:
