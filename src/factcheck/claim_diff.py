@@ -1,5 +1,5 @@
-"""Claim differences: align each claim sentence with the source sentences that cover it, then list what
-it adds or changes (``difference.Difference``).
+"""Claim differences: align each claim sentence with the source sentences that cover it, then
+list what it adds or changes (``difference.Difference``).
 
 The word-level checks live here (names, places, reversed predicates, words the source lacks or
 keeps elsewhere); figures and dates in ``figures.py``; negation, hedges and who-did-what in
