@@ -83,7 +83,7 @@ def authored_seed_answers(report: dict) -> None:
     # the brief stage keeps a sentence only for the sources that state it on their own: the
     # overstated sentence goes, and so do those that cite claims not offered or that no cited
     # source states; a sentence left with one source is attributed
-    assert usage["dropped_brief_sentences"] == 6
+    assert usage["dropped_brief_sentences"] == 7
     texts = [s["text"] for s in report["brief"]["sentences"]]
     assert not any("threat to world peace" in t for t in texts)
     single = [s for s in report["brief"]["sentences"] if s["support"].startswith("1 of")]

@@ -6,10 +6,11 @@ reopened on Friday.") states less, so more sources state it on their own, and it
 subordinate clause that may carry commentary, a disputed detail or a spinner's wording.
 
 ``main_clauses(text)`` cuts at each comma (or dash) that opens a subordinate or participial
-clause ("as", "while", "which", "amid", "after", a word ending in -ing) and is outside any
-quotation and brackets, and returns the parts before them as sentences, shortest first,
-leaving out those too short to be a sentence (``main_clause``: the shortest, or None). Words
-are never changed, only left out from a cut to the end.
+clause ("as", "while", "which", "amid", "after", "just hours after", a word ending in -ing),
+and at an "and" that joins such a clause to the sentence ("... in 30 years and amid fears
+that ..."), outside any quotation and brackets, and returns the parts before them as
+sentences, shortest first, leaving out those too short to be a sentence (``main_clause``: the
+shortest, or None). Words are never changed, only left out from a cut to the end.
 """
 
 from __future__ import annotations
@@ -20,7 +21,10 @@ MIN_WORDS = 7
 _OPENS_CLAUSE = re.compile(
     r"(?:,|\s[—–])\s+(?=(?:as|while|whereas|which|who|whom|whose|where|when|although|though|"
     r"amid|amidst|after|before|following|despite|with|according|but|because|since|"
-    r"[a-z]+ing)\b)"
+    r"[a-z]+ing)\b"
+    r"|(?:(?:just|shortly|soon|only|even|right|long|hours|days|weeks|months|years|minutes)\s+)"
+    r"{1,2}(?:after|before|as|when|since|following)\b)"
+    r"|\s+and\s+(?=(?:amid|amidst|despite|while|whereas|although|though|following)\b)"
 )
 _OPENERS, _CLOSERS = "“„«(", "”»)"
 
