@@ -26,6 +26,7 @@ LAYERS = {
         "cli_config",
         "cli_help",
         "cli_options",
+        "cli_output",
         "progress",
     ),
     "library": (
@@ -54,6 +55,7 @@ LAYERS = {
         "fetch",
         "figures",
         "ingest",
+        "isolation",
         "judge",
         "lead",
         "quotes",
@@ -78,6 +80,7 @@ LAYERS = {
     "shared": (
         "choose",
         "comparable",
+        "deadline",
         "decoding",
         "denials",
         "difference",
@@ -101,6 +104,7 @@ LAYERS = {
         "quantities",
         "quoting",
         "reading",
+        "redaction",
         "results_file",
         "safejson",
         "settings",

@@ -94,7 +94,7 @@ def test_the_same_llm_options_on_every_command_that_can_call_a_model():
         (["--fail-on", "some"], "unknown fail-on 'some'; choose contradiction, unsupported or any"),
         (["--engine", "gpt"], "unknown engine 'gpt'; choose auto, local or llm"),
         (["--top", "ten"], "--top takes a whole number, not 'ten'"),
-        (["--top", "-5"], "--top must be 0 or more, got -5"),
+        (["--top", "-5"], "--top must be at least 0, not '-5'"),
     ],
 )
 def test_usage_errors_in_plain_words(cli, args, message):

@@ -1,10 +1,12 @@
 """Command line: parse options, call the library, print; library errors become one line and
 an exit code.
 
-Exit codes (all commands): 0 ok · 1 findings matched --fail-on · 2 bad usage or input ·
-3 partial (some input could not be checked) · 4 engine or config error · 130 interrupted.
-Options are declared in ``cli_options`` (the shared ones once); progress bars come from
-``progress``.
+Exit codes (all commands): 0 ok · 1 findings matched --fail-on · 2 bad usage or input (an
+output that may not be written, standard output that cannot be) · 3 partial (some input could
+not be checked) · 4 engine or config error · 5 internal error (a bug: one line, ``--debug``
+for the traceback) · 130 interrupted.
+Options are declared in ``cli_options`` (the shared ones once); what is printed goes through
+``cli_output``; progress bars come from ``progress``.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from .cli_help import Command, Group
 from .cli_options import (
     Cases,
     Clusters,
+    ConfinePaths,
     EvalFormat,
     EvalFormatOpt,
     Executor,
@@ -44,8 +47,16 @@ from .cli_options import (
     Workers,
     with_shared,
 )
-from .errors import FactcheckError
-from .output import write_atomic
+from .cli_output import (
+    batch_line,
+    emit,
+    inputs_of,
+    problem_lines,
+    refuse_early,
+    say,
+    usage_line,
+)
+from .errors import INTERNAL_ERROR, FactcheckError, internal_error
 
 FAIL_KINDS = {
     FailOn.contradiction: {"contradiction"},
@@ -85,21 +96,30 @@ def _options(
     try:
         use_config_file(ctx, Path.cwd())
     except FactcheckError as exc:
-        typer.echo(f"factcheck: error: {exc}", err=True)
+        say(f"error: {exc}")
         raise typer.Exit(exc.exit_code) from None
 
 
 def _guarded(debug: bool, work) -> None:
+    """Run a command: a library error is one line and its exit code, a bug one line and exit
+    5 (``--debug`` raises either, for the traceback)."""
     try:
         code = work()
     except FactcheckError as exc:
         if debug:
             raise
-        typer.echo(f"factcheck: error: {exc}", err=True)
+        say(f"error: {exc}")
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
-        typer.echo("factcheck: interrupted", err=True)
+        say("interrupted")
         raise typer.Exit(130) from None
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as exc:  # noqa: BLE001 - a bug is one line, never exit 1
+        if debug:
+            raise
+        say(f"{internal_error(exc)} (--debug for the traceback)")
+        raise typer.Exit(INTERNAL_ERROR) from None
     raise typer.Exit(code or 0)
 
 
@@ -147,12 +167,14 @@ def extract(settings, paths: Paths, output: Output = None) -> int:
     from .pipeline import run_extract
     from .report.json import render_json
 
+    inputs = inputs_of(paths)
+    refuse_early(output, inputs)
     with progress.progress_bar() as bar:
         calls = progress.llm_calls(bar)
         report = run_extract(paths, settings, stdin=sys.stdin.buffer, progress=calls)
-    _emit(render_json(report), output)
-    _usage_line(report)
-    _problem_lines(report)
+    emit(render_json(report), output, inputs)
+    usage_line(report)
+    problem_lines(report)
     return 3 if report.run.partial else 0
 
 
@@ -166,6 +188,7 @@ def batch(
     executor: ExecutorOpt = Executor.auto,
     scheduler: Scheduler = None,
     rpm: Rpm = None,
+    confine_paths: ConfinePaths = False,
 ) -> int:
     """Check many story clusters in parallel; resumable after a crash or Ctrl-C.
 
@@ -177,8 +200,9 @@ def batch(
         summary = run_batch(
             clusters, output, settings, workers=settings.processes, resume=resume,
             executor=executor.value, scheduler=scheduler, progress=progress.clusters(bar),
+            confined=confine_paths,
         )  # fmt: skip
-    typer.echo(f"factcheck: {_batch_line(summary)} → {output}", err=True)
+    say(f"{batch_line(summary)} → {output}")
     return 3 if summary.failed else 0
 
 
@@ -197,16 +221,16 @@ def eval_command(
     """
     from .evaluation import render_eval, run_eval
 
+    inputs = inputs_of(cases)
+    refuse_early(output, inputs)
     with progress.progress_bar() as bar:
         run = run_eval(cases, split.value, limit, settings, progress=bar)
-    _emit(render_eval(run.results, format.value), output)
+    emit(render_eval(run.results, format.value), output, inputs)
     if run.usage is not None:
         usage = run.usage
-        typer.echo(
-            f"factcheck: llm {settings.model}: {usage.llm_calls} calls "
-            f"({usage.cached_calls} cached) · {usage.input_tokens:,} input + "
-            f"{usage.output_tokens:,} output tokens",
-            err=True,
+        say(
+            f"llm {settings.model}: {usage.llm_calls} calls ({usage.cached_calls} cached) · "
+            f"{usage.input_tokens:,} input + {usage.output_tokens:,} output tokens"
         )
     return 0
 
@@ -219,64 +243,28 @@ def schema(output: Output = None) -> None:
     """
     from .schema import report_schema
 
-    _guarded(False, lambda: _emit(json.dumps(report_schema(), indent=2) + "\n", output) or 0)
+    _guarded(False, lambda: emit(json.dumps(report_schema(), indent=2) + "\n", output) or 0)
 
 
 def _report(paths, settings, fmt: Format, output, top: int, fail_on: FailOn | None) -> int:
     from .pipeline import run
     from .report import render
 
+    inputs = inputs_of(paths)
+    refuse_early(output, inputs)
     with progress.progress_bar() as bar:
         calls = progress.llm_calls(bar)
         report = run(paths, settings, stdin=sys.stdin.buffer, progress=calls)
     terminal = output is None and sys.stdout.isatty()  # colour and wrapping only there
     width = shutil.get_terminal_size((100, 24)).columns if terminal else 100
     text = render(report, fmt.value, top=top, width=width, color=terminal, wrap=terminal)
-    _emit(text, output)
+    emit(text, output, inputs)
     if fmt != Format.text or output is not None:
-        _usage_line(report)
-    _problem_lines(report)
+        usage_line(report)
+    problem_lines(report)
     if fail_on is not None and any(f.kind in FAIL_KINDS[fail_on] for f in report.findings):
         return 1
     return 3 if report.run.partial else 0
-
-
-def _batch_line(summary) -> str:
-    parts = [f"{summary.total} clusters: {summary.ok} ok, {summary.failed} failed"]
-    if summary.skipped:
-        parts.append(f"{summary.skipped} finished earlier")
-    if summary.torn:
-        parts.append("a torn last line dropped")
-    parts.append(f"{summary.findings} findings")
-    if summary.calls:
-        parts.append(f"{summary.calls} llm calls")
-    parts.append(f"{summary.seconds:.1f} s")
-    return " · ".join(parts)
-
-
-def _usage_line(report) -> None:
-    """For the llm engine, calls and cost on stderr when the report itself went elsewhere."""
-    from .report.common import usage_line
-
-    line = usage_line(report)
-    if line:
-        typer.echo(f"factcheck: {line}", err=True)
-
-
-def _problem_lines(report) -> None:
-    """One line on stderr for each input or call that could not be checked."""
-    for problem in report.run.problems:
-        shown = problem.error
-        if not shown.startswith(problem.where):
-            shown = f"{problem.where}: {shown}"
-        typer.echo(f"factcheck: not checked: {' '.join(shown.split())}", err=True)
-
-
-def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    write_atomic(output, text)
 
 
 def main() -> None:

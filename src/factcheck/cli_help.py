@@ -16,6 +16,8 @@ from typer._click import exceptions as click_errors
 from typer._click.core import ParameterSource
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
+from .display import visible
+
 # pydantic's error types (typer validates values with pydantic) → what the value must be
 EXPECTED = {
     "int_parsing": "a whole number",
@@ -110,7 +112,8 @@ class Group(TyperGroup):
             if not standalone_mode:
                 raise
             where = exc.ctx.command_path if exc.ctx else "factcheck"
-            typer.echo(f"factcheck: error: {usage_message(exc)} (see {where} --help)", err=True)
+            message = visible(f"{usage_message(exc)} (see {where} --help)", one_line=True)
+            typer.echo(f"factcheck: error: {message}", err=True)
             sys.exit(2)
         except typer.Abort:
             if not standalone_mode:

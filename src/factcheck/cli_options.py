@@ -95,7 +95,7 @@ Output = Annotated[
 FormatOpt = Annotated[
     Format, opt("--format -f", "Report format; html is one self-contained page.", choices(Format))
 ]
-Top = Annotated[int, opt("--top", "How many findings to show.", "N")]
+Top = Annotated[int, opt("--top", "How many findings to show.", "N", min=0)]
 FailOnOpt = Annotated[
     FailOn | None,
     opt("--fail-on", "Exit 1 when such findings exist (unsupported: additions).", choices(FailOn)),
@@ -106,6 +106,11 @@ Clusters = Annotated[
 ]  # fmt: skip
 Results = Annotated[Path, opt("--output -o", "JSONL results, one line per cluster.", "FILE")]
 Resume = Annotated[bool, opt("--resume", "Continue OUTPUT: keep finished clusters, run the rest.")]
+ConfinePaths = Annotated[
+    bool,
+    opt("--confine-paths", 'For a clusters file from someone else: {"path": …} articles may '
+        "only name files inside the clusters file's folder."),
+]  # fmt: skip
 Workers = Annotated[
     int | None,
     opt("--workers", "Clusters at once.", "N", env="FACTCHECK_WORKERS",
@@ -154,8 +159,14 @@ def shared(
         env="FACTCHECK_CACHE_DIR", default="the user cache dir", llm=True)] = None,
     concurrency: Annotated[int | None, opt("--concurrency", "Calls in flight at once.", "N",
         env="FACTCHECK_CONCURRENCY", default=DEFAULTS.concurrency, llm=True)] = None,
-    timeout: Annotated[float | None, opt("--timeout", "Seconds to wait for one call's answer.",
-        "SECONDS", default=f"{DEFAULTS.timeout:g}", llm=True)] = None,
+    timeout: Annotated[float | None, opt("--timeout", "Seconds one call may take, retries "
+        "included.", "SECONDS", default=f"{DEFAULTS.timeout:g}", llm=True)] = None,
+    deadline: Annotated[float | None, opt("--deadline", "Seconds the whole run may take; what "
+        "is not done by then is listed as a problem (exit 3).", "SECONDS",
+        env="FACTCHECK_DEADLINE", default="none")] = None,
+    token_budget: Annotated[int | None, opt("--token-budget", "Tokens the run's calls may spend, "
+        "input and output; then no more calls.", "N", env="FACTCHECK_TOKEN_BUDGET",
+        default=f"{DEFAULTS.token_budget:,}", llm=True)] = None,
     max_output_tokens: Annotated[int | None, opt("--max-output-tokens", "Longest answer one "
         "call may return, in tokens.", "N", default=DEFAULTS.max_output_tokens, llm=True)] = None,
     price: Annotated[str | None, opt("--price", "USD per million input and output tokens, for "

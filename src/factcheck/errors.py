@@ -1,6 +1,6 @@
 """Exceptions raised by factcheck.
 
-The library raises only these; the CLI turns them into one line and an exit code::
+The library raises only these on purpose; the CLI turns them into one line and an exit code::
 
     FactcheckError          base class; ``exit_code`` is the CLI's exit status
     ├── InputError          nothing usable to check: missing path, empty or binary file (2)
@@ -11,9 +11,15 @@ The library raises only these; the CLI turns them into one line and an exit code
     └── EngineError         the engine failed (4)
         ├── EngineUnavailable   endpoint unreachable, auth refused
         └── ExtractionFailed    the engine returned nothing usable for an article
+
+Anything else that escapes is a bug: inside a run it makes the article, group or step concerned
+a problem (``internal_error`` words it) and the run goes on; at the CLI it is one line,
+"internal error: …", and exit ``INTERNAL_ERROR`` (5).
 """
 
 from __future__ import annotations
+
+INTERNAL_ERROR = 5  # the CLI's exit code for a bug (1 means findings matched --fail-on)
 
 
 class FactcheckError(Exception):
@@ -65,3 +71,10 @@ class EngineUnavailable(EngineError):
 
 class ExtractionFailed(EngineError):
     """The engine returned nothing usable for an article."""
+
+
+def internal_error(exc: BaseException) -> str:
+    """One line naming an unexpected exception: "internal error: KeyError: 'x'"."""
+    text = " ".join(str(exc).split())
+    text = text if len(text) <= 300 else text[:300] + "…"
+    return f"internal error: {type(exc).__name__}" + (f": {text}" if text else "")

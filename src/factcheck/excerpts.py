@@ -5,18 +5,26 @@ carries one excerpt per side: the evidence of the claim it cites (or, when no cl
 place, the sentence around it) with marks on the words that differ. The cross-source checks
 (``crosscheck``, ``rebuttals``) mark exactly the words they compared; for the findings of the
 judge stage, ``with_excerpts`` marks what the finding names: the phrases its explanation quotes
-(“more than 11,000 containers” against “7,000 containers”, “leader” or “president”) and the
+(“more than 3,400 households” against “3,000 households”, “mayor” or “governor”) and the
 spellings of a name variant, wherever they occur in a side's evidence.
+
+An excerpt shows at most ``MAX_EXCERPT`` characters: a longer stretch (one endless sentence of a
+long article) is cut to a window that starts a little before its first mark, so a finding never
+carries a whole article, however many findings cite the same long claim.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .models import Article, Claim, Excerpt, Finding, Span
 from .rewording import compare_quotes
 
 SHOWN = ("contradiction", "update", "name_variant", "altered_quote")
+MAX_EXCERPT = 1000  # characters one excerpt shows
+LEAD_IN = 200  # of them, before the first mark when the stretch is cut
+INDEXED_TEXT = 20_000  # a longer text is searched through an index of its words
 _QUOTED = re.compile(r"“([^”]{1,80})”")
 _SENTENCE_END = re.compile(r"[.!?][”\"’)]*(?=\s)|\n")
 
@@ -24,6 +32,7 @@ _SENTENCE_END = re.compile(r"[.!?][”\"’)]*(?=\s)|\n")
 def excerpt(article: Article, start: int, end: int, marks=()) -> Excerpt:
     """``article.text[start:end]`` with the given ``(start, end)`` marks inside it."""
     text = article.text
+    start, end = _window(start, end, marks)
     inside = sorted({(s, e) for s, e in marks if start <= s < e <= end})
     return Excerpt(
         article=article.id,
@@ -74,32 +83,71 @@ def side(article: Article, claims: list[Claim], start: int, end: int, marks=()) 
 
 
 def phrase_marks(text: str, offset: int, phrases: list[str]) -> list[tuple[int, int]]:
-    """Where each phrase occurs in ``text`` (case aside), as offsets from ``offset``."""
+    """Where each phrase occurs in ``text`` (case aside), as offsets from ``offset``. In a long
+    text a phrase is tried only where its first word stands (``_word_starts``, built once per
+    text), so many findings on one endless sentence cost linear time, not quadratic."""
     marks = []
     for phrase in phrases:
         if not phrase.strip():
             continue
-        pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)"
-        for match in re.finditer(pattern, text, re.IGNORECASE):
-            marks.append((offset + match.start(), offset + match.end()))
+        pattern = re.compile(
+            r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)", re.IGNORECASE
+        )
+        first = re.match(r"\w+", phrase.split()[0])
+        if len(text) <= INDEXED_TEXT or first is None:
+            found = pattern.finditer(text)
+        else:
+            found = _matches_at(pattern, text, _word_starts(text).get(first.group().casefold(), ()))
+        marks += [(offset + match.start(), offset + match.end()) for match in found]
     return marks
+
+
+def _matches_at(pattern: re.Pattern, text: str, starts) -> list[re.Match]:
+    """``pattern``'s matches that begin at one of ``starts``, without overlaps (as
+    ``finditer`` finds them)."""
+    found: list[re.Match] = []
+    for at in starts:
+        if (not found or at >= found[-1].end()) and (match := pattern.match(text, at)):
+            found.append(match)
+    return found
+
+
+@lru_cache(maxsize=16)
+def _word_starts(text: str) -> dict[str, list[int]]:
+    """Where each word (case folded) starts in ``text``."""
+    starts: dict[str, list[int]] = {}
+    for match in re.finditer(r"\w+", text):
+        starts.setdefault(match.group().casefold(), []).append(match.start())
+    return starts
 
 
 def claim_excerpt(claim: Claim, marks=()) -> Excerpt:
     """A claim's evidence as an excerpt (its article's text is not needed: the evidence is a
     verbatim stretch of it)."""
     span = claim.evidence
-    inside = sorted({(s, e) for s, e in marks if span.start <= s < e <= span.end})
+    start, end = _window(span.start, span.end, marks)
+    quote = span.quote[start - span.start : end - span.start]
+    inside = sorted({(s, e) for s, e in marks if start <= s < e <= end})
     return Excerpt(
         article=claim.article,
-        start=span.start,
-        end=span.end,
-        quote=span.quote,
+        start=start,
+        end=end,
+        quote=quote,
         marks=[
-            Span(start=s, end=e, quote=span.quote[s - span.start : e - span.start])
-            for s, e in _merged(inside, span.quote, span.start)
+            Span(start=s, end=e, quote=quote[s - start : e - start])
+            for s, e in _merged(inside, quote, start)
         ],
     )
+
+
+def _window(start: int, end: int, marks=()) -> tuple[int, int]:
+    """``start..end``, or at most ``MAX_EXCERPT`` characters of it beginning a little before
+    its first mark."""
+    if end - start <= MAX_EXCERPT:
+        return start, end
+    first = min((s for s, e in marks if start <= s < e <= end), default=start)
+    begin = max(start, first - LEAD_IN)
+    return begin, min(end, begin + MAX_EXCERPT)
 
 
 def near_marks(

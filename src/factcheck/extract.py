@@ -6,7 +6,8 @@ engine: the quote at the offset the engine gives, else the quote found in the ar
 then with whitespace normalised). Claims whose quote is not found go back to the engine once
 (``repair_claims``: the llm engine re-asks the model); those still not found are dropped and
 counted. Quantities and times are then read from the quote as found, by the same normalisers for
-every engine, and ids derive from the article id and the evidence span.
+every engine, and ids derive from the article id and the evidence span. A bug met while
+processing one article (``isolation``) makes that article a problem; the others go on.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .deadline import caused_by_deadline
 from .errors import ExtractionFailed
+from .isolation import FAILED, article_name, attempt, each
 from .models import (
     Article,
     Claim,
@@ -37,25 +40,44 @@ Anchored = tuple[Span, ClaimDraft]  # a draft and the evidence found for it
 
 
 def extract(articles: list[Article], engine: Engine) -> Extraction:
-    """Claims of each article that is not an exact duplicate, in article order."""
-    items = [Segmented(a, segment(a)) for a in articles if a.duplicate_of is None]
-    found: list[list[Anchored]] = []
-    unfound: list[tuple[int, list[ClaimDraft]]] = []  # (position in items, drafts not found)
-    for position, drafted in enumerate(engine.extract_claims(items)):
-        anchored, missing = _anchor(items[position].article.text, drafted)
-        found.append(anchored)
-        if missing:
-            unfound.append((position, missing))
+    """Claims of each article that is not an exact duplicate, in article order. An article
+    whose processing raises a bug is a problem of its own and adds no claims."""
     result = Extraction()
-    repaired = engine.repair_claims([(items[p], m) for p, m in unfound]) if unfound else []
+    fresh = [_segmented(a, result) for a in articles if a.duplicate_of is None]
+    items = [item for item in fresh if item is not None]
+    drafted = each(engine.extract_claims, items, _item_name, [], result.problems)
+    found: list = [_step(result, item, _anchor, item.article.text, d)
+                   for item, d in zip(items, drafted, strict=True)]  # fmt: skip
+    unfound = [(p, got[1]) for p, got in enumerate(found) if got is not FAILED and got[1]]
+    repaired = each(engine.repair_claims, [(items[p], m) for p, m in unfound],
+                    lambda pair: _item_name(pair[0]), [], result.problems)  # fmt: skip
     for (position, missing), again in zip(unfound, repaired, strict=True):
-        fixed, _ = _anchor(items[position].article.text, again[: len(missing)])
-        found[position] += fixed
-        result.dropped += len(missing) - len(fixed)
-    for item, anchored in zip(items, found, strict=True):
-        result.claims += claims_of(item.article, anchored)
+        item = items[position]
+        fixed = _step(result, item, _anchor, item.article.text, again[: len(missing)])
+        if fixed is FAILED:
+            found[position] = FAILED
+            continue
+        found[position][0].extend(fixed[0])
+        result.dropped += len(missing) - len(fixed[0])
+    for item, got in zip(items, found, strict=True):
+        claims = FAILED if got is FAILED else _step(result, item, claims_of, item.article, got[0])
+        if claims is not FAILED:
+            result.claims += claims
     _fail_when_nothing_came(items, result, engine)
     return result
+
+
+def _segmented(article: Article, result: Extraction) -> Segmented | None:
+    sentences = attempt(result.problems, article_name(article), segment, article)
+    return None if sentences is FAILED else Segmented(article, sentences)
+
+
+def _step(result: Extraction, item: Segmented, step, *args):
+    return attempt(result.problems, article_name(item.article), step, *args)
+
+
+def _item_name(item: Segmented) -> str:
+    return article_name(item.article)
 
 
 def _anchor(text: str, drafted: list[ClaimDraft]) -> tuple[list[Anchored], list[ClaimDraft]]:
@@ -137,8 +159,9 @@ def _figures(quote: str) -> tuple[list[Quantity], list[TimeExpr]]:
 
 
 def _fail_when_nothing_came(items: list[Segmented], result: Extraction, engine: Engine) -> None:
-    """Every call failed: there is nothing to compare, and the run ends."""
-    problems = engine.problems()
+    """Every call failed: there is nothing to compare, and the run ends (not when the run's
+    deadline stopped them: that is a partial report)."""
+    problems = [p for p in engine.problems() if not caused_by_deadline(p.error)]
     if items and not result.claims and problems:
         first = problems[0]
         raise ExtractionFailed(

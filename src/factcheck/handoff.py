@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         Entity,
         Finding,
         Group,
+        Problem,
         Sentence,
     )
 
@@ -49,10 +50,12 @@ class ClaimDraft:
 
 @dataclass
 class Extraction:
-    """Claims of every article, in article order, and how many were dropped."""
+    """Claims of every article, in article order, how many were dropped, and the articles
+    that could not be processed."""
 
     claims: list[Claim] = field(default_factory=list)
     dropped: int = 0
+    problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass
@@ -111,10 +114,12 @@ class GroupJudgement:
 
 @dataclass
 class Judged:
-    """Groups for the report and the contradiction findings."""
+    """Groups for the report and the contradiction findings, and the groups that could not
+    be judged."""
 
     groups: list[Group] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass

@@ -16,6 +16,7 @@ import hashlib
 from typing import TYPE_CHECKING
 
 from .excerpts import claim_excerpt, near_marks
+from .isolation import FAILED, attempt, each
 from .models import (
     Article,
     Cell,
@@ -37,18 +38,29 @@ MIN_CONFIDENCE = 0.5
 
 
 def judge(groups: list[ClaimGroup], articles: dict[str, Article], engine: Engine) -> Judged:
-    """Cells of every group that spans two or more articles, and one finding per conflict."""
+    """Cells of every group that spans two or more articles, and one finding per conflict; a
+    group whose judging raises a bug is a problem of its own (``isolation``)."""
     shared = [g for g in groups if len(g.articles) >= 2]
     result = Judged()
-    for group, judgement in zip(shared, engine.judge_groups(shared, articles), strict=True):
+    judgements = each(lambda some: engine.judge_groups(some, articles), shared,
+                      _group_name, None, result.problems)  # fmt: skip
+    for group, judgement in zip(shared, judgements, strict=True):
         if judgement is None:  # the engine could not judge it (and said why)
             continue
-        verdicts = settle(group, judgement)
-        result.groups.append(report_group(group, verdicts, judgement.topic))
-        finding = group_finding(group, verdicts)
-        if finding is not None:
-            result.findings.append(finding)
+        judged = attempt(result.problems, _group_name(group), _judged, group, judgement)
+        if judged is not FAILED:
+            result.groups.append(judged[0])
+            result.findings += [judged[1]] if judged[1] is not None else []
     return result
+
+
+def _judged(group: ClaimGroup, judgement: GroupJudgement) -> tuple[Group, Finding | None]:
+    verdicts = settle(group, judgement)
+    return report_group(group, verdicts, judgement.topic), group_finding(group, verdicts)
+
+
+def _group_name(group: ClaimGroup) -> str:
+    return f"group {group.id}"
 
 
 def settle(group: ClaimGroup, judgement: GroupJudgement) -> dict[str, Verdict]:
@@ -172,14 +184,26 @@ def finding_id(kind: str, claims: list[str]) -> str:
 def judge_people(people: PersonIndex, claims: dict[str, Claim]) -> list[Finding]:
     """Name variants and title conflicts: findings about people, not about one group."""
     findings = []
+    titled = _titles_by_name(claims)
     for person in people.people:
         variant = _variant_finding(person, claims)
         if variant is not None:
             findings.append(variant)
-        title = _title_finding(person, claims)
+        title = _title_finding(person, claims, titled)
         if title is not None:
             findings.append(title)
     return findings
+
+
+def _titles_by_name(claims: dict[str, Claim]) -> dict[tuple[str, str], list[str]]:
+    """(claim id, person's name) → the titles the claim gives that person, built once: a claim
+    naming thousands of people is read once, not once per person."""
+    titled: dict[tuple[str, str], list[str]] = {}
+    for claim in claims.values():
+        for entity in claim.entities:
+            if entity.type == "person" and entity.title:
+                titled.setdefault((claim.id, entity.name), []).append(entity.title)
+    return titled
 
 
 def _variant_finding(person: Person, claims: dict[str, Claim]) -> Finding | None:
@@ -187,29 +211,36 @@ def _variant_finding(person: Person, claims: dict[str, Claim]) -> Finding | None
     if len(spellings) < 2:
         return None
     spelling_level = any(person.spellings[s] == "spelling" for s in spellings)
+    spoofed = any(person.spellings[s] == "script" for s in spellings)
     cited = [person.claims[s][0] for s in spellings]
     listed = ", ".join(f"“{s}”" for s in spellings)
+    explanation = f"One person is spelled {listed}; pick one spelling before publishing."
+    if spoofed:
+        explanation = (
+            f"One person is spelled {listed}, and one spelling uses look-alike letters of "
+            "another script (as a spoofed name does): it reads the same but is not the same "
+            "text; check which source is genuine before publishing."
+        )
     return Finding(
         id=finding_id("name_variant", cited),
         kind="name_variant",
-        severity="medium" if spelling_level else "low",
-        confidence=0.75 if spelling_level else 0.9,
+        severity="high" if spoofed else "medium" if spelling_level else "low",
+        confidence=0.9 if spoofed or not spelling_level else 0.75,
         claims=cited,
         variants=spellings,
-        explanation=f"One person is spelled {listed}; pick one spelling before publishing.",
+        explanation=explanation,
     )
 
 
-def _title_finding(person: Person, claims: dict[str, Claim]) -> Finding | None:
+def _title_finding(
+    person: Person, claims: dict[str, Claim], titled: dict[tuple[str, str], list[str]]
+) -> Finding | None:
     titles: dict[str, dict[str, list[str]]] = {}  # article -> title -> claim ids
     for spelling, claim_ids in person.claims.items():
         for claim_id in claim_ids:
-            claim = claims[claim_id]
-            for entity in claim.entities:
-                if entity.type == "person" and entity.name == spelling and entity.title:
-                    titles.setdefault(claim.article, {}).setdefault(entity.title, []).append(
-                        claim_id
-                    )
+            for title in titled.get((claim_id, spelling), ()):
+                by_title = titles.setdefault(claims[claim_id].article, {})
+                by_title.setdefault(title, []).append(claim_id)
     articles = list(titles)
     best = None
     for i, first in enumerate(articles):

@@ -51,7 +51,7 @@ def same_wording(a: str, b: str) -> bool:
 def figures_agree(a: Claim, b: Claim) -> bool:
     """Both claims give figures of a shared unit, and every such pair can stand together.
     Figures of different units are left to the engine: "passengers" and "travellers" may
-    count the same people, "containers" and "shells" do not, and no rule here tells which."""
+    count the same people, "tickets" and "seats" do not, and no rule here tells which."""
     pairs = [(x, y) for x in a.quantities for y in b.quantities if x.unit == y.unit]
     return bool(pairs) and all(compatible(x, y) for x, y in pairs)
 

@@ -83,14 +83,14 @@ class Entity(_Model):
         default=None, description="Role or title given to a person here, e.g. 'president'."
     )
     qualifier: str | None = Field(
-        default=None, description="Words qualifying the title, e.g. 'North Korean'."
+        default=None, description="Words qualifying the title, e.g. 'Chilean'."
     )
 
 
 class Quantity(_Model):
     """A number with its unit and bound, normalised."""
 
-    text: str = Field(description="The quantity as written, e.g. 'more than 11,000 containers'.")
+    text: str = Field(description="The quantity as written, e.g. 'more than 3,400 households'.")
     value: float = Field(description="The (lower) value, scaled: '5mn' is 5000000.")
     value_max: float | None = Field(default=None, description="Upper value of a range.")
     unit: str = Field(description="What is counted or measured, singular, e.g. 'container'.")
@@ -235,6 +235,11 @@ class Usage(_Model):
     reasks: int = Field(default=0, description="Re-asks after an invalid answer.")
     input_tokens: int = Field(default=0, description="Prompt tokens.")
     output_tokens: int = Field(default=0, description="Completion tokens.")
+    unknown_token_calls: int = Field(
+        default=0,
+        description="Calls whose token counts the server left out or gave as impossible "
+        "(negative, fractional, more than the call could use); not in the totals or the cost.",
+    )
     cost_usd: float | None = Field(default=None, description="Cost, when the price is known.")
     by_stage: dict[str, dict[str, int]] = Field(
         default_factory=dict, description="Calls and tokens per stage."

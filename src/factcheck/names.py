@@ -1,11 +1,11 @@
 """Names: people with their titles, organisations and places, found by rules, and compared.
 
-People are found where a title introduces them ("Russian President Vladimir Putin", "North
-Korean president, Kim Jong Un"), where an apposition gives one ("Victor Cha, senior vp for
-Asia"), where a speech verb follows or precedes them ("…,” Cha said"), or as a run of two to
+People are found where a title introduces them ("Finance Minister Ana Ortiz", "Chilean
+minister, Ana Ortiz"), where an apposition gives one ("Tom Reyes, a senior fellow at the
+institute"), where a speech verb follows or precedes them ("…,” Reyes said"), or as a run of two to
 four capitalised words that is neither a place nor an organisation. Places come from a small
 gazetteer of countries, regions and capitals (``data/places.txt``) and from locative phrases
-("summit in Pyongyang"). Spellings of one person are compared with ``variant_kind``.
+("talks in Lisbon"). Spellings of one person are compared with ``variant_kind``.
 """
 
 from __future__ import annotations
@@ -324,7 +324,7 @@ def place_mentioned(place: str, text: str) -> bool:
 
 
 def locative_places(text: str) -> list[str]:
-    """Places that say where something happened: 'in Pyongyang', 'at Seoul', 'in the US'
+    """Places that say where something happened: 'in Lisbon', 'at Nairobi', 'in the US'
     (canonical names)."""
     text = fold_lookalikes(strip_invisible(text))
     places = []

@@ -1,8 +1,8 @@
 """People across a cluster: one identity per person, whatever the spelling.
 
-Full names (two words or more) that are the same name spelled differently ("Kim Jong Un",
-"Kim Jong-un"; "Yun Sun", "Yoon Sun") share one identity and are reported as variants; a
-single word that starts or ends exactly one full name ("Putin", "Kim") is an alias of it.
+Full names (two words or more) that are the same name spelled differently ("Jean-Luc Moreau",
+"Jean Luc Moreau"; "Mohammed Salah", "Mohamed Salah") share one identity and are reported as
+variants; a single word that starts or ends exactly one full name ("Moreau") is an alias of it.
 """
 
 from __future__ import annotations

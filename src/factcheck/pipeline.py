@@ -6,6 +6,10 @@ report.
 already read; ``run_extract`` stops after extraction. None of them prints or exits. The
 stages get the engine the settings choose and call it; the pipeline only passes results from
 one stage to the next.
+
+A bug met in one article, one group or one later step (the people, the cluster sweep, unsupported
+additions, the brief) makes it a problem of the report (``isolation``): the step's findings are
+left out and the run goes on, partial (exit 3). ``settings.deadline`` starts when the run does.
 """
 
 from __future__ import annotations
@@ -20,20 +24,33 @@ from .align import align
 from .attribution import attribute
 from .brief import compose, contested_claims
 from .crosscheck import cross_check, without_repeats
+from .deadline import Deadline
 from .engines import Engine, get_engine
 from .engines.local import LocalEngine
 from .excerpts import with_excerpts
 from .extract import extract
 from .ingest import Ingested, ingest, ingest_records
+from .isolation import FAILED, attempt
 from .judge import as_updates, judge, judge_people
 from .labels import file_name, source_label
 from .lexical import looks_english
-from .models import Article, Claim, ClaimGroup, Extraction, ExtractReport, Report, RunInfo
+from .models import (
+    Article,
+    Brief,
+    Claim,
+    ClaimGroup,
+    Composed,
+    Extraction,
+    ExtractReport,
+    Problem,
+    Report,
+    RunInfo,
+)
 from .people import PersonIndex
 from .rebuttals import rebuttals
 from .rewrites import find_derived, independent_source
 from .settings import Settings
-from .sweep import sweep
+from .sweep import Swept, sweep
 from .unsupported import find_unsupported, rank
 
 
@@ -64,9 +81,10 @@ def run(
     paths: list[str], settings: Settings, stdin: BinaryIO | None = None, **engine_options
 ) -> Report:
     """Check the articles named by ``paths`` and return the full report."""
+    deadline = Deadline(settings.deadline)
     started, clock = _now(), time.perf_counter()
     ingested = ingest(paths, stdin=stdin, max_bytes=settings.max_bytes)
-    engine = get_engine(settings, **engine_options)
+    engine = get_engine(settings, deadline=deadline, **engine_options)
     try:
         return _run(engine, ingested, started, clock)
     finally:
@@ -76,7 +94,7 @@ def run(
 def run_ingested(ingested: Ingested, settings: Settings, **engine_options) -> Report:
     """Check articles already read (a batch line's records)."""
     started, clock = _now(), time.perf_counter()
-    engine = get_engine(settings, **engine_options)
+    engine = get_engine(settings, deadline=Deadline(settings.deadline), **engine_options)
     try:
         return _run(engine, ingested, started, clock)
     finally:
@@ -85,26 +103,33 @@ def run_ingested(ingested: Ingested, settings: Settings, **engine_options) -> Re
 
 def _run(engine: Engine, ingested: Ingested, started: str, clock: float) -> Report:
     extraction = _extract(ingested, engine)
+    problems = extraction.problems
     claims = {c.id: c for c in extraction.claims}
     people = PersonIndex(extraction.claims)
     groups = align(extraction.claims, people)
-    derived = _derived(engine, ingested.unique, extraction.claims, groups)
+    derived = _guarded(problems, "rewrites", {}, _derived, engine, ingested.unique,
+                       extraction.claims, groups)  # fmt: skip
     articles = [a.model_copy(update={"derived_from": derived.get(a.id)}) for a in ingested.articles]
     by_id = {a.id: a for a in articles}
     judged = judge(groups, by_id, engine)
+    problems += judged.problems
     labels = source_labels(articles)
-    about_people = judge_people(people, claims)
-    compared = cross_check(articles, extraction.claims, labels)
-    compared += rebuttals(articles, extraction.claims)
-    swept = sweep(claims, by_id, judged.groups, judged.findings + about_people, engine)
+    about_people = _guarded(problems, "people", [], judge_people, people, claims)
+    compared = _guarded(problems, "cross-check", [], cross_check, articles, extraction.claims,
+                        labels)  # fmt: skip
+    compared += _guarded(problems, "rebuttals", [], rebuttals, articles, extraction.claims)
+    swept = _guarded(problems, "cluster sweep", Swept(), sweep, claims, by_id, judged.groups,
+                     judged.findings + about_people, engine)  # fmt: skip
     swept.findings = without_repeats(swept.findings, compared)
     findings = as_updates(judged.findings + swept.findings, claims, by_id) + about_people
     findings += compared
     contested = contested_claims(findings)
-    findings += find_unsupported(groups, derived, contested, labels, people)
+    findings += _guarded(problems, "unsupported additions", [], find_unsupported, groups,
+                         derived, contested, labels, people)  # fmt: skip
     findings = rank(with_excerpts(findings, claims, by_id))
     independent = {independent_source(a.id, derived) for a in ingested.unique}
-    composed = compose(groups, findings, claims, derived, len(independent), engine, articles)
+    composed = _guarded(problems, "brief", Composed(Brief(), 0), compose, groups, findings,
+                        claims, derived, len(independent), engine, articles)  # fmt: skip
     usage = engine.usage().model_copy(
         update={
             "dropped_claims": extraction.dropped,
@@ -113,7 +138,7 @@ def _run(engine: Engine, ingested: Ingested, started: str, clock: float) -> Repo
         }
     )
     return Report(
-        run=_run_info(engine, started, clock, ingested, extraction.claims),
+        run=_run_info(engine, started, clock, ingested, extraction.claims, problems),
         usage=usage,
         articles=articles,
         claims=extraction.claims,
@@ -123,17 +148,24 @@ def _run(engine: Engine, ingested: Ingested, started: str, clock: float) -> Repo
     )
 
 
+def _guarded(problems: list[Problem], where: str, empty, step, *args):
+    """``step(*args)``; a bug in it is a problem of ``where`` and ``empty`` stands in."""
+    result = attempt(problems, where, step, *args)
+    return empty if result is FAILED else result
+
+
 def run_extract(
     paths: list[str], settings: Settings, stdin: BinaryIO | None = None, **engine_options
 ) -> ExtractReport:
     """Ingest and extract only: the articles and their claims."""
+    deadline = Deadline(settings.deadline)
     started, clock = _now(), time.perf_counter()
     ingested = ingest(paths, stdin=stdin, max_bytes=settings.max_bytes)
-    engine = get_engine(settings, **engine_options)
+    engine = get_engine(settings, deadline=deadline, **engine_options)
     try:
         extraction = _extract(ingested, engine)
         return ExtractReport(
-            run=_run_info(engine, started, clock, ingested, extraction.claims),
+            run=_run_info(engine, started, clock, ingested, extraction.claims, extraction.problems),
             usage=engine.usage().model_copy(update={"dropped_claims": extraction.dropped}),
             articles=ingested.articles,
             claims=extraction.claims,
@@ -145,7 +177,9 @@ def run_extract(
 def _extract(ingested: Ingested, engine: Engine) -> Extraction:
     """Claims of every article, each credited from its evidence (``attribution``)."""
     extraction = extract(ingested.articles, engine)
-    extraction.claims = attribute(extraction.claims, {a.id: a for a in ingested.articles})
+    by_id = {a.id: a for a in ingested.articles}
+    extraction.claims = _guarded(extraction.problems, "attribution", extraction.claims,
+                                 attribute, extraction.claims, by_id)  # fmt: skip
     return extraction
 
 
@@ -168,7 +202,12 @@ def source_labels(articles) -> dict[str, str]:
 
 
 def _run_info(
-    engine, started: str, clock: float, ingested: Ingested, claims: list | None = None
+    engine,
+    started: str,
+    clock: float,
+    ingested: Ingested,
+    claims: list | None = None,
+    stage_problems: list[Problem] = (),
 ) -> RunInfo:
     notes = list(ingested.notes)
     duplicates = len(ingested.articles) - len(ingested.unique)
@@ -188,7 +227,7 @@ def _run_info(
                 "may not be English (the local engine's rules are for English; use the llm "
                 "engine): " + ", ".join(foreign[:5])
             )
-    problems = ingested.problems + engine.problems()
+    problems = ingested.problems + engine.problems() + list(stage_problems)
     return RunInfo(
         notes=notes,
         engine=engine.name,

@@ -23,8 +23,9 @@ def progress_bar() -> Iterator[Update | None]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     bar = Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.fields[status]}"), console=Console(stderr=True), transient=True,
+        TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[status]}", markup=False), console=Console(stderr=True),
+        transient=True,
     )  # fmt: skip
     tasks: dict[str, object] = {}
 

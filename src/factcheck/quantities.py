@@ -1,7 +1,7 @@
 """Quantities: numbers with their unit, scale and bound, parsed from text and compared.
 
-"more than 11,000 containers" → 11000 container, more_than; "practically 5mn artillery shells"
-→ 5000000 shell, about; "dozens of ballistic missiles" → 24–99 missile, range; "about two
+"more than 3,400 households" → 3400 household, more_than; "nearly 2mn plastic bottles"
+→ 2000000 bottle, about; "dozens of fishing boats" → 24–99 boat, range; "about two
 hours" → 2 hour, about. Two quantities of one unit conflict only when the ranges they allow
 cannot overlap, so rounding and bounds are never contradictions. Round tens written as words
 ("twenty years") are read as approximate.
@@ -152,7 +152,7 @@ def _word_value(words: str) -> float | None:
 
 def _unit(text: str, match: re.Match, groups: dict) -> tuple[str | None, int]:
     """The counted noun after the number: the last word of a short lowercase noun phrase,
-    which ends at its first plural ("5mn artillery shells" → shell); after a hyphen, the one
+    which ends at its first plural ("2mn plastic bottles" → bottle); after a hyphen, the one
     word that follows ("two-day trip" → day)."""
     if groups["percent"]:
         return "percent", match.end()
@@ -211,7 +211,7 @@ def interval(quantity: Quantity) -> tuple[float, float]:
 
 def compatible(a: Quantity, b: Quantity) -> bool:
     """Whether two quantities of the same unit can both stand: their ranges overlap, and two
-    open bounds of the same direction ("more than 7,000" / "more than 11,000") state the same
+    open bounds of the same direction ("more than 3,000" / "more than 3,400") state the same
     threshold, since a report of a different threshold is a different figure."""
     if a.bound == b.bound and a.bound in ("more_than", "at_least", "less_than", "at_most"):
         return abs(a.value - b.value) <= 0.02 * max(a.value, b.value)
@@ -221,7 +221,7 @@ def compatible(a: Quantity, b: Quantity) -> bool:
 
 
 def describe(quantity: Quantity) -> str:
-    """A short normalised reading, e.g. 'more than 11,000 container'."""
+    """A short normalised reading, e.g. 'more than 3,400 household'."""
     words = {"exact": "", "about": "about ", "more_than": "more than ", "at_least": "at least ",
              "less_than": "less than ", "at_most": "at most ", "range": ""}  # fmt: skip
     number = f"{quantity.value:,.0f}" if quantity.value.is_integer() else f"{quantity.value:,}"

@@ -4,6 +4,7 @@ environment on its own.
 The command line reads each option's environment variable (``FACTCHECK_MODEL``,
 ``OPENAI_BASE_URL``, …; ``factcheck --help`` names them) and the config file through typer,
 and passes the values here; only the API key (``OPENAI_API_KEY``) is read by ``from_env``.
+A user name and password in the base URL are never shown (``repr`` drops them too).
 """
 
 from __future__ import annotations
@@ -20,11 +21,15 @@ DEFAULT_MAX_BYTES = 5_000_000  # per input file
 MAX_BYTES_LIMIT = 10**15  # what a size limit can sensibly be (a read is one call)
 MAX_WORKERS = 1024
 MAX_CONCURRENCY = 1024
+DEFAULT_TOKEN_BUDGET = 10_000_000  # input and output tokens one run may spend
+MAX_SECONDS = 10**7  # what --timeout and --deadline can sensibly be (about 115 days)
 
 
 @dataclass(frozen=True)
 class Settings:
-    """How a run is configured. ``api_key`` is never shown in ``repr``."""
+    """How a run is configured. ``api_key`` is never shown in ``repr``, nor credentials in
+    ``base_url``. ``timeout`` bounds one model call, retries included; ``deadline`` the whole
+    run; ``token_budget`` the tokens a run's model calls may spend."""
 
     engine: str = "auto"
     model: str | None = None
@@ -36,6 +41,8 @@ class Settings:
     cache_dir: str | None = None
     concurrency: int = 4
     timeout: float = 120.0
+    deadline: float | None = None
+    token_budget: int = DEFAULT_TOKEN_BUDGET
     max_output_tokens: int = 4096
     context_tokens: int = 16000
     price: tuple[float, float] | None = None
@@ -43,6 +50,14 @@ class Settings:
     rpm: int | None = None  # requests per minute across a batch's llm calls; None: no cap
     batch_api: bool = False  # extraction and judging through the OpenAI Batch API
     prompts_dir: str | None = None  # a copy of prompts/ to use instead (for tuning prompts)
+
+    def __repr__(self) -> str:
+        from .redaction import public_url
+
+        shown = {f.name: getattr(self, f.name) for f in fields(self) if f.repr}
+        if self.base_url:
+            shown["base_url"] = public_url(self.base_url)
+        return f"Settings({', '.join(f'{k}={v!r}' for k, v in shown.items())})"
 
     @property
     def processes(self) -> int:
@@ -76,8 +91,10 @@ class Settings:
             _within("--rpm", self.rpm, 1, 10**6, "requests per minute")
         _within("max output tokens", self.max_output_tokens, 1, 10**7, "tokens")
         _within("context tokens", self.context_tokens, 1, 10**8, "tokens")
-        if not isinstance(self.timeout, int | float) or not 0 < self.timeout < math.inf:
-            raise UsageError(f"--timeout must be a positive number of seconds, got {self.timeout}")
+        _seconds("--timeout", self.timeout)
+        if self.deadline is not None:
+            _seconds("--deadline", self.deadline)
+        _within("--token-budget", self.token_budget, 1, 10**12, "tokens")
         if self.price is not None:
             check_price(self.price)
 
@@ -90,11 +107,22 @@ def _within(option: str, value: object, low: int, high: int, unit: str) -> None:
         raise UsageError(f"{option} must be between {low:,} and {high:,} {unit}, got {got}")
 
 
+def _seconds(option: str, value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise UsageError(f"{option} must be a number of seconds, got {value!r}")
+    if not 0 < value <= MAX_SECONDS:  # nan and inf fail this too
+        raise UsageError(f"{option} must be more than 0 and at most {MAX_SECONDS:,} seconds, "
+                         f"got {value:g}")  # fmt: skip
+
+
 def _coerce(values: dict[str, object]) -> dict[str, object]:
     out = dict(values)
-    for name in ("max_bytes", "concurrency", "workers", "rpm"):
+    for name in ("max_bytes", "concurrency", "workers", "rpm", "token_budget"):
         if name in out:
             out[name] = _number(name, out[name], int)
+    for name in ("timeout", "deadline"):
+        if isinstance(out.get(name), str):
+            out[name] = _number(name, out[name], float)
     if isinstance(out.get("price"), str):
         out["price"] = parse_price(out["price"])
     return out

@@ -56,7 +56,7 @@ def variant_kind(a: str, b: str) -> str | None:
 
 
 def is_alias(short: str, full: str) -> bool:
-    """'Putin' is an alias of 'Vladimir Putin'; 'Kim' of 'Kim Jong Un'."""
+    """'Ortiz' is an alias of 'Ana Ortiz'; 'Moreau' of 'Jean-Luc Moreau'."""
     short_tokens, full_tokens = name_tokens(short), name_tokens(full)
     if len(short_tokens) >= len(full_tokens) or not short_tokens:
         return False

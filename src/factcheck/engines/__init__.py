@@ -97,11 +97,11 @@ def engine_name(settings: Settings) -> str:
 
 def get_engine(settings: Settings, **options: object) -> Engine:
     """The engine the settings ask for; ``options`` (transport, prompts, progress, rate
-    limiter) are the llm engine's."""
+    limiter) are the llm engine's, but for ``deadline`` (the run's), which both take."""
     if engine_name(settings) == "local":
         from .local import LocalEngine
 
-        return LocalEngine()
+        return LocalEngine(deadline=options.get("deadline"))
     from .llm import LLMEngine
 
     return LLMEngine(settings, **options)

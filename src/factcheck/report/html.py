@@ -1,7 +1,10 @@
 """HTML report: one self-contained page (CSS and a small script inline, no network request).
 
 The page is built from a view of the report prepared here and a Jinja2 template with
-autoescaping on, so article text (which may hold markup or scripts) always shows as text. A
+autoescaping on, so article text (which may hold markup or scripts) always shows as text. Every
+value the template prints passes through ``display.visible`` first (``finalize``), so control
+characters, direction overrides and look-alike letters from an article, a file name or a model
+show as visible stand-ins instead of reordering or disguising the page. A
 Content-Security-Policy allows no network source at all and only the page's own script (by
 hash), as a second line of defence. Everything is readable without JavaScript: the script only
 adds a filter for the grid and findings.
@@ -14,6 +17,7 @@ import hashlib
 from dataclasses import dataclass, field
 from importlib import resources
 
+from ..display import visible
 from ..labels import file_name, source_label
 from ..models import Article, Claim, Finding, Report
 from .common import anchor, grid_rows, label, numbers, usage_line
@@ -58,6 +62,7 @@ def render_html(report: Report) -> str:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_shown,
     )
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     csp = (
@@ -65,6 +70,13 @@ def render_html(report: Report) -> str:
         f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
     )
     return env.get_template("page").render(csp=csp, style=style, script=script, **view(report))
+
+
+def _shown(value: object) -> object:
+    """A printed value as a reader should see it (the page's own markup is left alone)."""
+    from markupsafe import Markup
+
+    return visible(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
 
 def view(report: Report) -> dict:

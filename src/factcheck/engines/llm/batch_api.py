@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from ...errors import ConfigError, EngineError
 from .client import LLMClient
 from .prompts import Rendered
+from .usage import CHARS_PER_TOKEN, TOKEN_SLACK, believable
 
 POLL_SECONDS = 15.0
 MAX_WAIT_SECONDS = 24 * 3600.0
@@ -79,7 +80,9 @@ async def prefetch(client: LLMClient, requests: list[Request], stage: str) -> in
         while batch.status not in DONE:
             if waited > MAX_WAIT_SECONDS:
                 raise EngineError(f"batch {batch.id} did not finish in 24 hours")
-            await asyncio.sleep(POLL_SECONDS)
+            if client.deadline.passed():
+                return 0  # the direct calls then stop at the deadline, each a problem
+            await asyncio.sleep(client.deadline.bound(POLL_SECONDS))
             waited += POLL_SECONDS
             batch = await raw.batches.retrieve(batch.id)
         if batch.status != "completed" or not batch.output_file_id:
@@ -108,10 +111,11 @@ def _collect(client, pending: dict[str, Request], by_id: dict[str, str], text: s
             body = response["body"]
         except (ValueError, KeyError, TypeError):
             continue
+        if not isinstance(body, dict):
+            continue
         usage.calls += 1
-        tokens = body.get("usage") or {}
-        usage.input_tokens += tokens.get("prompt_tokens", 0) or 0
-        usage.output_tokens += tokens.get("completion_tokens", 0) or 0
+        asked = len(json.dumps(request.rendered.messages, ensure_ascii=False))
+        _count_tokens(client, usage, body.get("usage"), asked)
         if response.get("status_code") != 200:
             continue
         try:
@@ -125,3 +129,18 @@ def _collect(client, pending: dict[str, Request], by_id: dict[str, str], text: s
         client.store(key, value.model_dump(mode="json"))
         answered += 1
     return answered
+
+
+def _count_tokens(client: LLMClient, usage, tokens: object, size: int) -> None:
+    """A batch answer's token counts when they can be true (see ``usage.believable``)."""
+    given = (tokens.get("prompt_tokens"), tokens.get("completion_tokens")) if isinstance(
+        tokens, dict) else (None, None)  # fmt: skip
+    limit = client.settings.max_output_tokens
+    ceilings = (size + TOKEN_SLACK, 4 * limit + TOKEN_SLACK)
+    if all(map(believable, given, ceilings)):
+        usage.input_tokens += int(given[0])
+        usage.output_tokens += int(given[1])
+        client.meter.spent += int(given[0]) + int(given[1])
+    else:
+        usage.unknown_tokens += 1
+        client.meter.spent += size // CHARS_PER_TOKEN + limit

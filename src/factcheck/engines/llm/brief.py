@@ -4,6 +4,7 @@ checks them against the quotes they cite, and a check of one claim against sourc
 
 from __future__ import annotations
 
+from ...errors import EngineError
 from ...models import BriefSentence, Claim, DraftSentence, Fact
 from .calls import Calls
 from .client import CallFailed
@@ -55,7 +56,10 @@ def check_brief(
 def check_support(calls: Calls, claim: str, quotes: list[str]) -> bool:
     """Whether the model finds ``claim`` supported by ``quotes`` (one check call)."""
     payload = [{"index": 0, "sentence": claim, "quotes": quotes}]
-    answer = calls.run_one(_check(calls, payload))
+    try:
+        answer = calls.run_one(_check(calls, payload))
+    except CallFailed as exc:
+        raise EngineError(f"a check call failed: {exc}") from None
     return any(r.index == 0 and r.supported for r in answer.results)
 
 

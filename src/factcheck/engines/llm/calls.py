@@ -3,7 +3,8 @@ progress per stage, and the problems of calls that failed.
 
 Calls of one stage run concurrently (``run``); an error that ends the run (``EngineUnavailable``)
 cancels the others and is raised, while a failed call is recorded with ``problem`` by the code
-that made it, and the run goes on.
+that made it, and the run goes on. ``isolated`` does the same for a bug met while handling one
+item's answer: that item is a problem ("internal error: …") and the others go on.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from ...errors import FactcheckError
+from ...errors import FactcheckError, internal_error
 from ...models import Problem
 from ...settings import Settings
 from .client import LLMClient
@@ -71,6 +72,17 @@ class Calls:
             self._semaphore = asyncio.Semaphore(self.settings.concurrency)
         async with self._semaphore:
             return await self.client.ask(rendered, answer, stage=stage, reask=reask)
+
+    async def isolated(self, coroutine: Coroutine[Any, Any, T], where: str, empty: Any) -> T:
+        """``coroutine``'s result; an unexpected exception in it becomes a problem of ``where``
+        and ``empty`` is returned (a ``FactcheckError`` still ends the run)."""
+        try:
+            return await coroutine
+        except FactcheckError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a bug in one item must not sink the others
+            self.problem(where, internal_error(exc))
+            return empty
 
     def problem(self, where: str, error: str) -> None:
         self.problems.append(Problem(where=where, error=error))

@@ -2,9 +2,19 @@
 retries, a disk cache in front, and usage counted per stage.
 
 One retry owner: the SDK's own retries are off (``max_retries=0``); tenacity retries rate limits
-(honouring Retry-After), server errors, timeouts and dropped connections with exponential
-backoff and jitter. instructor's ``max_retries`` covers only re-asks after an answer that does
-not validate. instructor 1.17 wraps SDK errors, so the retry test walks ``__cause__``.
+(honouring a sane Retry-After), server errors, timeouts and dropped connections with exponential
+backoff and jitter (``retries``). instructor's ``max_retries`` covers only re-asks after an
+answer that does not validate. instructor 1.17 wraps SDK errors, so the retry test walks
+``__cause__``.
+
+Limits: ``--timeout`` bounds one call from its first request to its answer, retries and waits
+included (a server that trickles a byte at a time is cut off there); the run's ``Deadline``
+bounds every call by what is left of the run and stops calls once it has passed; the run's
+token budget stops calls once it is spent; an answer is read at most ``bounds.answer_limit``
+bytes far. Each of these fails only the call concerned (``CallFailed``).
+
+Credentials in the base URL and the API key, whole or in pieces, are kept out of every message
+(``redaction``), and out of the SDK's and the HTTP client's log records.
 
 Errors that concern the whole run (the key is refused, the endpoint cannot be reached, the
 model does not exist) raise ``EngineUnavailable``; errors that concern one call (a server error
@@ -15,34 +25,34 @@ engine records as a problem for that article or group while the rest of the run 
 from __future__ import annotations
 
 import asyncio
-import contextvars
 import logging
-import re
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
-from tenacity import (
-    AsyncRetrying,
-    retry_if_exception,
-    stop_after_attempt,
-    wait_exponential_jitter,
-)
+from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
+from ...deadline import Deadline
 from ...errors import ConfigError, EngineUnavailable
 from ...models import Usage
+from ...redaction import RedactingFilter, Redactor, public_url, url_secrets
 from ...settings import Settings
+from . import usage as meters
+from .bounds import AnswerTooLarge, answer_limit, limit_answers
 from .cache import Cache, cache_key, default_dir
-from .prices import cost, price_of
+from .prices import price_of
 from .prompts import Rendered
+from .retries import MAX_RETRY_AFTER, find_cause, transient_cause, wait_retry_after
+from .usage import CallRecord, Meter, StageUsage
+
+__all__ = ["MAX_RETRY_AFTER", "CallFailed", "LLMClient", "StageUsage", "Truncated",
+           "find_cause", "transient_cause", "wait_retry_after"]  # fmt: skip
 
 T = TypeVar("T", bound=BaseModel)
 
 ATTEMPTS = 4  # transport attempts per call
 REASKS = 1  # re-asks after an answer that does not validate
-MAX_RETRY_AFTER = 60.0
 DEFAULT_ENDPOINT = "https://api.openai.com/v1"
-_KEYLIKE = re.compile(r"\b(sk|key|token)-[A-Za-z0-9_\-*]{6,}", re.IGNORECASE)
+LOGGERS = ("openai", "httpx2", "httpcore2", "instructor")  # and their children
 
 logging.getLogger("instructor").setLevel(logging.CRITICAL)  # it logs every retry at ERROR
 
@@ -55,118 +65,36 @@ class Truncated(CallFailed):
     """The answer was cut off at the output token limit (finish_reason=length)."""
 
 
-def _transient_types() -> tuple[type[BaseException], ...]:
-    import openai
-
-    return (
-        openai.RateLimitError,
-        openai.InternalServerError,
-        openai.APITimeoutError,
-        openai.APIConnectionError,
-    )
-
-
-def find_cause(exc: BaseException | None, types) -> BaseException | None:
-    """The first exception of ``types`` in the ``__cause__``/``__context__`` chain."""
-    seen = set()
-    while exc is not None and id(exc) not in seen:
-        if isinstance(exc, types):
-            return exc
-        seen.add(id(exc))
-        exc = exc.__cause__ or exc.__context__
-    return None
-
-
-def transient_cause(exc: BaseException | None) -> BaseException | None:
-    return find_cause(exc, _transient_types())
-
-
-class wait_retry_after(wait_exponential_jitter):
-    """Wait what the server's Retry-After asks (capped), else exponential backoff with jitter."""
-
-    def __call__(self, retry_state) -> float:
-        error = transient_cause(retry_state.outcome.exception())
-        response = getattr(error, "response", None)
-        try:
-            return min(float(response.headers.get("retry-after")), MAX_RETRY_AFTER)
-        except (AttributeError, TypeError, ValueError):
-            return super().__call__(retry_state)
-
-
 WAIT = wait_retry_after(initial=1, max=30)
 
 
-@dataclass
-class StageUsage:
-    """Counts for one stage, or (while a call runs) for that call alone."""
-
-    calls: int = 0
-    cached: int = 0
-    reasks: int = 0
-    input_tokens: int = 0
-    output_tokens: int = 0
-
-    def add(self, other: StageUsage) -> None:
-        for name, value in other.__dict__.items():
-            setattr(self, name, getattr(self, name) + value)
-
-    def as_dict(self) -> dict[str, int]:
-        return dict(self.__dict__)
-
-
-# the call in progress in this task, filled by instructor's hooks
-_CURRENT: contextvars.ContextVar[StageUsage | None] = contextvars.ContextVar(
-    "factcheck_llm_call", default=None
-)
-
-
-@dataclass
-class Meter:
-    """Calls, cache hits, re-asks and tokens, per stage."""
-
-    stages: dict[str, StageUsage] = field(default_factory=dict)
-
-    def stage(self, name: str) -> StageUsage:
-        return self.stages.setdefault(name, StageUsage())
-
-    def usage(self, price: tuple[float, float] | None) -> Usage:
-        total = StageUsage()
-        for stage in self.stages.values():
-            total.add(stage)
-        return Usage(
-            llm_calls=total.calls,
-            cached_calls=total.cached,
-            reasks=total.reasks,
-            input_tokens=total.input_tokens,
-            output_tokens=total.output_tokens,
-            cost_usd=cost(price, total.input_tokens, total.output_tokens),
-            by_stage={name: s.as_dict() for name, s in self.stages.items()},
-        )
+def _retried(exc: BaseException) -> bool:
+    return transient_cause(exc) is not None and find_cause(exc, (AnswerTooLarge,)) is None
 
 
 class LLMClient:
-    """Structured calls to one endpoint and model, with retries, cache and usage."""
+    """Structured calls to one endpoint and model, with retries, cache, usage and limits."""
 
-    def __init__(self, settings: Settings, *, http_client: Any = None, rate_limiter: Any = None):
-        if not settings.model:
-            raise ConfigError(
-                "the llm engine needs a model: pass --model NAME or set FACTCHECK_MODEL"
-            )
-        key = settings.api_key
-        if not key:
-            if not settings.base_url:
-                raise ConfigError(
-                    "no API key: set OPENAI_API_KEY, or point --base-url (OPENAI_BASE_URL) "
-                    "at a local OpenAI-compatible server"
-                )
-            key = "unused"  # local servers (Ollama, vLLM, llama.cpp) ignore the key
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        http_client: Any = None,
+        rate_limiter: Any = None,
+        deadline: Deadline | None = None,
+    ):
+        key = _api_key(settings)
         import instructor
         import openai
 
         self.settings = settings
         self.model = settings.model
-        self.endpoint = (settings.base_url or DEFAULT_ENDPOINT).rstrip("/")
-        self._secret = key
+        self.endpoint = public_url((settings.base_url or DEFAULT_ENDPOINT).rstrip("/"))
+        self.redact = Redactor([settings.api_key, *url_secrets(settings.base_url)])
+        _redact_logs(self.redact)
+        self.deadline = deadline or Deadline()
+        http_client = http_client or openai.DefaultAsyncHttpxClient()
+        limit_answers(http_client, answer_limit(settings.max_output_tokens))
         self._raw = raw = openai.AsyncOpenAI(
             api_key=key,
             base_url=settings.base_url,
@@ -180,16 +108,17 @@ class LLMClient:
             "md_json": instructor.Mode.MD_JSON,
         }
         self._client = instructor.from_openai(raw, mode=modes[settings.mode])
-        self._client.on("completion:kwargs", _on_request)
-        self._client.on("completion:response", _on_response)
-        self._client.on("parse:error", _on_parse_error)
-        self.cache = None
-        if settings.cache:
-            self.cache = Cache(settings.cache_dir or default_dir())
+        self._client.on("completion:kwargs", meters.on_request)
+        self._client.on("completion:response", meters.on_response)
+        self._client.on("parse:error", meters.on_parse_error)
+        self.cache = Cache(settings.cache_dir or default_dir()) if settings.cache else None
         self.meter = Meter()
         self.prefetched: dict[str, dict] = {}
         self.price = price_of(settings.model, settings.price, settings.base_url)
         self._limiter = rate_limiter  # shared by the threads of a batch: .wait() blocks
+
+    def __repr__(self) -> str:
+        return f"LLMClient(endpoint={self.endpoint!r}, model={self.model!r})"
 
     def usage(self) -> Usage:
         return self.meter.usage(self.price)
@@ -241,45 +170,81 @@ class LLMClient:
         re-ask when it reaches the model (not when the cache answers it)."""
         key = self.key(rendered, answer)
         usage = self.meter.stage(stage)
+        result = self._answered(key, answer, usage)
+        if result is not None:
+            return result
+        self._may_call()
+        record = CallRecord(max_output=self.settings.max_output_tokens)
+        token = meters.CURRENT.set(record)
+        try:
+            result = await self._within_limits(rendered, answer)
+        finally:
+            meters.CURRENT.reset(token)
+            if reask and record.usage.calls:
+                record.usage.reasks += 1
+            usage.add(record.usage)
+            self.meter.spent += record.spent
+        if self.cache is not None:
+            self.cache.put(key, result.model_dump(mode="json"))
+        return result
+
+    def _answered(self, key: str, answer: type[T], usage: StageUsage) -> T | None:
+        """The answer a Batch API job of this run or the cache already holds, if any."""
         if key in self.prefetched:  # answered by a Batch API job of this run, already counted
             try:
                 return answer.model_validate(self.prefetched.pop(key))
             except ValueError:
                 pass  # not a valid answer after all: ask directly
-        if self.cache is not None:
-            entry = self.cache.get(key)
-            if entry is not None:
-                try:
-                    result = answer.model_validate(entry["answer"])
-                except ValueError:
-                    result = None  # the schema moved on; ask again
-                if result is not None:
-                    usage.cached += 1
-                    return result
-        record = StageUsage()
-        token = _CURRENT.set(record)
+        entry = self.cache.get(key) if self.cache is not None else None
+        if entry is None:
+            return None
         try:
-            result = await self._ask_with_retries(rendered, answer)
+            result = answer.model_validate(entry["answer"])
+        except ValueError:
+            return None  # the schema moved on; ask again
+        usage.cached += 1
+        return result
+
+    def _may_call(self) -> None:
+        """``CallFailed`` when the run's deadline has passed or its token budget is spent."""
+        if self.deadline.passed():
+            raise CallFailed(self.deadline.message())
+        budget = self.settings.token_budget
+        if self.meter.spent >= budget:
+            raise CallFailed(
+                f"not asked: the run's token budget of {budget:,} tokens (--token-budget) is spent"
+            )
+
+    async def _within_limits(self, rendered: Rendered, answer: type[T]) -> T:
+        """The call with its retries, within ``--timeout`` and what is left of the run."""
+        seconds = self.deadline.bound(self.settings.timeout)
+        try:
+            async with asyncio.timeout(seconds) as scope:
+                return await self._ask_with_retries(rendered, answer)
+        except TimeoutError:
+            if not scope.expired():
+                raise CallFailed(f"{self.endpoint} did not answer in time") from None
+            if seconds < self.settings.timeout:
+                raise CallFailed(self.deadline.message()) from None
+            raise CallFailed(
+                f"{self.endpoint} did not answer within {self.settings.timeout:g} s "
+                "(--timeout, retries included)"
+            ) from None
+        except CallFailed:
+            raise
         except Exception as exc:
             raise self.translate(exc) from exc
-        finally:
-            _CURRENT.reset(token)
-            if reask and record.calls:
-                record.reasks += 1
-            usage.add(record)
-        if self.cache is not None:
-            self.cache.put(key, result.model_dump(mode="json"))
-        return result
 
     async def _ask_with_retries(self, rendered: Rendered, answer: type[T]) -> T:
         retrying = AsyncRetrying(
             stop=stop_after_attempt(ATTEMPTS),
             wait=WAIT,
-            retry=retry_if_exception(lambda e: transient_cause(e) is not None),
+            retry=retry_if_exception(_retried),
             reraise=True,
         )
         async for attempt in retrying:
             with attempt:
+                self._may_call()  # a retry after the deadline or the budget is not made
                 if self._limiter is not None:
                     await asyncio.to_thread(self._limiter.wait)
                 return await self._client.chat.completions.create(
@@ -299,6 +264,9 @@ class LLMClient:
 
         if find_cause(exc, (IncompleteOutputException,)) is not None:
             return Truncated("the answer was cut off at the output token limit")
+        too_large = find_cause(exc, (AnswerTooLarge,))
+        if too_large is not None:
+            return CallFailed(str(too_large))
         status = find_cause(exc, (openai.APIStatusError,))
         if isinstance(status, openai.AuthenticationError | openai.PermissionDeniedError):
             return EngineUnavailable(
@@ -321,7 +289,9 @@ class LLMClient:
                 f"{self._clean(_message(status))}"
             )
         if find_cause(exc, (openai.APITimeoutError,)) is not None:
-            return CallFailed(f"{self.endpoint} did not answer within {self.settings.timeout:g} s")
+            return CallFailed(
+                f"{self.endpoint} did not answer within {self.settings.timeout:g} s (--timeout)"
+            )
         connection = find_cause(exc, (openai.APIConnectionError,))
         if connection is not None:
             return EngineUnavailable(
@@ -338,7 +308,7 @@ class LLMClient:
 
     def _clean(self, text: str) -> str:
         """Server messages can echo the key or part of it; keep neither."""
-        return _KEYLIKE.sub("[redacted]", text.replace(self._secret, "[redacted]"))
+        return self.redact(text)
 
 
 def _about_tools(message: str) -> bool:
@@ -373,21 +343,24 @@ def _first_line(value: object) -> str:
     return (text.splitlines() or [""])[0][:300]
 
 
-def _on_request(*_args: Any, **_kwargs: Any) -> None:
-    record = _CURRENT.get()
-    if record is not None:
-        record.calls += 1
+def _api_key(settings: Settings) -> str:
+    if not settings.model:
+        raise ConfigError("the llm engine needs a model: pass --model NAME or set FACTCHECK_MODEL")
+    if settings.api_key:
+        return settings.api_key
+    if not settings.base_url:
+        raise ConfigError(
+            "no API key: set OPENAI_API_KEY, or point --base-url (OPENAI_BASE_URL) "
+            "at a local OpenAI-compatible server"
+        )
+    return "unused"  # local servers (Ollama, vLLM, llama.cpp) ignore the key
 
 
-def _on_response(response: Any) -> None:
-    record = _CURRENT.get()
-    usage = getattr(response, "usage", None)
-    if record is not None and usage is not None:
-        record.input_tokens += getattr(usage, "prompt_tokens", 0) or 0
-        record.output_tokens += getattr(usage, "completion_tokens", 0) or 0
-
-
-def _on_parse_error(*_args: Any, **_kwargs: Any) -> None:
-    record = _CURRENT.get()
-    if record is not None:
-        record.reasks += 1
+def _redact_logs(redact: Redactor) -> None:
+    """Every log record of the SDK and the HTTP client (which name the URL) redacted."""
+    names = [n for n in list(logging.root.manager.loggerDict) if n.split(".")[0] in LOGGERS]
+    for name in {*LOGGERS, *names}:
+        logger = logging.getLogger(name)
+        for old in [f for f in logger.filters if isinstance(f, RedactingFilter)]:
+            logger.removeFilter(old)
+        logger.addFilter(RedactingFilter(redact))

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ...deadline import Deadline
 from ...models import (
     Article,
     BriefLimits,
@@ -52,8 +53,11 @@ class LLMEngine:
         prompts: Prompts | None = None,
         progress: Callable[[str, int, int], None] | None = None,
         rate_limiter: Any = None,
+        deadline: Deadline | None = None,
     ):
-        client = LLMClient(settings, http_client=http_client, rate_limiter=rate_limiter)
+        client = LLMClient(
+            settings, http_client=http_client, rate_limiter=rate_limiter, deadline=deadline
+        )
         if prompts is None:
             prompts = Prompts(Path(settings.prompts_dir)) if settings.prompts_dir else None
         prompts = prompts or default_prompts()
@@ -63,7 +67,8 @@ class LLMEngine:
         self.labels: dict[str, str] = {}  # article id -> "[n]", as the model sees sources
 
     def extract_claims(self, items: list[Segmented]) -> list[list[ClaimDraft]]:
-        self.labels = {item.article.id: f"[{n}]" for n, item in enumerate(items, start=1)}
+        for item in items:  # numbered once, in the order first offered
+            self.labels.setdefault(item.article.id, f"[{len(self.labels) + 1}]")
         return extract.extract_claims(self.calls, items)
 
     def repair_claims(

@@ -3,7 +3,9 @@ the context budget), answers turned into claim drafts, and one repair call per a
 quotes were not found.
 
 An answer cut off at the output token limit is asked again in two halves (once); an article
-that is still cut off, or whose call fails, is recorded as a problem and yields no claims.
+that is still cut off, or whose call fails, is recorded as a problem and yields no claims. An
+answer with more claims than its text can hold (``bounds.claims_limit``) is cut to that many,
+and the cut is a problem too.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from ... import names
 from ...models import Article, ClaimDraft, Entity, Segmented, Sentence
 from .batch_api import Request, prefetch
+from .bounds import claims_limit
 from .calls import Calls
 from .client import CallFailed, Truncated
 from .prompts import Rendered, unescape_data
@@ -34,7 +37,13 @@ def extract_claims(calls: Calls, items: list[Segmented]) -> list[list[ClaimDraft
             for part, label in _parts(calls, item)
         ]
         calls.run_one(prefetch(calls.client, requests, "extract"))
-    return calls.run([_extract_article(calls, item) for item in items], "extract")
+    return calls.run(
+        [
+            calls.isolated(_extract_article(calls, item), _where(item.article, None), [])
+            for item in items
+        ],
+        "extract",
+    )
 
 
 def repair_claims(
@@ -98,7 +107,18 @@ async def _extract_part(
     except CallFailed as exc:
         calls.problem(_where(article, label), str(exc))
         return []
-    return answer.claims
+    return _bounded(calls, answer.claims, len(part), _where(article, label))
+
+
+def _bounded(calls: Calls, claims: list[ClaimOut], sentences: int, where: str) -> list[ClaimOut]:
+    """At most ``claims_limit(sentences)`` claims; a longer answer is cut, and that is noted."""
+    limit = claims_limit(sentences)
+    if len(claims) > limit:
+        calls.problem(
+            where, f"the model returned {len(claims):,} claims for {sentences:,} sentences; "
+            f"the first {limit:,} were kept",
+        )  # fmt: skip
+    return claims[:limit]
 
 
 async def _repair(calls: Calls, item: Segmented, missing: list[ClaimDraft]) -> list[ClaimDraft]:
@@ -122,7 +142,7 @@ async def _repair(calls: Calls, item: Segmented, missing: list[ClaimDraft]) -> l
         answer = await calls.ask(followup, ClaimList, "extract", reask=True)
     except CallFailed:
         return []
-    return [draft(out) for out in answer.claims]
+    return [draft(out) for out in answer.claims[: len(missing)]]
 
 
 def draft(out: ClaimOut) -> ClaimDraft:

@@ -20,7 +20,13 @@ def judge_groups(
     if calls.settings.batch_api and groups:
         requests = [Request(_prompt(calls, g, articles, labels), GroupVerdict) for g in groups]
         calls.run_one(prefetch(calls.client, requests, "judge"))
-    return calls.run([_judge_group(calls, g, articles, labels) for g in groups], "judge")
+    return calls.run(
+        [
+            calls.isolated(_judge_group(calls, g, articles, labels), f"group {g.id}", None)
+            for g in groups
+        ],
+        "judge",
+    )
 
 
 def _prompt(

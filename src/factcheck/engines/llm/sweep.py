@@ -21,6 +21,7 @@ from itertools import combinations
 
 from ...models import Claim, Finding
 from ...proposals import Proposal
+from .bounds import MAX_PROPOSALS
 from .calls import Calls
 from .client import CallFailed, Truncated
 from .prompts import Rendered, unescape_data
@@ -75,7 +76,12 @@ async def _sweep_part(
         calls.problem(where, str(exc))
         return []
     back = {ref: cid for cid, ref in refs.items()}
-    return [_proposal(item, back) for item in answer.findings]
+    if len(answer.findings) > MAX_PROPOSALS:
+        calls.problem(
+            where, f"the model proposed {len(answer.findings):,} findings; the first "
+            f"{MAX_PROPOSALS} were checked",
+        )  # fmt: skip
+    return [_proposal(item, back) for item in answer.findings[:MAX_PROPOSALS]]
 
 
 def _prompt(

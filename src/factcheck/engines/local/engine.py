@@ -1,7 +1,14 @@
-"""``LocalEngine``: the engine protocol answered by rules; no network, same output every run."""
+"""``LocalEngine``: the engine protocol answered by rules; no network, same output every run.
+
+With a run deadline (``--deadline``), each article and group is started only while time is
+left; those not reached are problems of their own.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from ...deadline import Deadline
 from ...models import (
     Article,
     BriefLimits,
@@ -30,8 +37,14 @@ class LocalEngine:
     prompt_version = None
     brief_limits = BriefLimits(agreed=8, single=3)  # each fact is one sentence of the brief
 
+    def __init__(self, deadline: Deadline | None = None):
+        self.deadline = deadline or Deadline()
+        self._problems: list[Problem] = []
+
     def extract_claims(self, items: list[Segmented]) -> list[list[ClaimDraft]]:
-        return [drafts(item) for item in items]
+        return [
+            [] if self._late(Path(item.article.source).name) else drafts(item) for item in items
+        ]
 
     def repair_claims(
         self, items: list[tuple[Segmented, list[ClaimDraft]]]
@@ -42,14 +55,16 @@ class LocalEngine:
         self, groups: list[ClaimGroup], articles: dict[str, Article]
     ) -> list[GroupJudgement | None]:
         return [
-            GroupJudgement(
-                {
-                    m.id: compare(group.canonical, m, group.scores[m.id], articles)
-                    for m in group.members[1:]
-                }
-            )
+            None if self._late(f"group {group.id}") else _judged(group, articles)
             for group in groups
         ]
+
+    def _late(self, where: str) -> bool:
+        """Whether the run's deadline has passed; if so, ``where`` is a problem."""
+        if not self.deadline.passed():
+            return False
+        self._problems.append(Problem(where=where, error=self.deadline.message()))
+        return True
 
     def sweep_cluster(
         self, claims: list[Claim], known: list[Finding], articles: dict[str, Article]
@@ -66,10 +81,16 @@ class LocalEngine:
         return Usage()
 
     def problems(self) -> list[Problem]:
-        return []
+        return list(self._problems)
 
     def close(self) -> None:
         pass
+
+
+def _judged(group: ClaimGroup, articles: dict[str, Article]) -> GroupJudgement:
+    return GroupJudgement(
+        {m.id: compare(group.canonical, m, group.scores[m.id], articles) for m in group.members[1:]}
+    )
 
 
 def _sentence(fact: Fact) -> DraftSentence:
