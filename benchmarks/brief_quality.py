@@ -9,8 +9,9 @@ the briefs' sentences:
   figures and dates (``brief.supported_by`` over that source's cited claims); ``strict`` also
   counts a capitalised opening word that the source lacks, which ``supported_by`` passes over;
   ``check`` counts citations that fail the brief stage's own per-source check
-  (``citation.carries``: the typed differences of the support scorer, over that source's cited
-  claims; a dispute's sides are left out, each source stating its own version); ``words``
+  (``parts.carried``: the typed differences of the support scorer, ``citation.carries``, over
+  that source's cited claims, a main clause and its trailing clause possibly apart; a
+  dispute's sides are left out, each source stating its own version); ``words``
   those that fail the earlier word-level check (``citation.states``);
 - ``quotes``: citations whose source does not have inside quotation marks every passage the
   sentence puts inside them (``quoting.unquoted``);
@@ -53,10 +54,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from real_clusters import fnc1_clusters  # noqa: E402
 
 from factcheck.brief import supported_by  # noqa: E402
-from factcheck.citation import carries, states  # noqa: E402
+from factcheck.citation import states  # noqa: E402
 from factcheck.damage import Damage  # noqa: E402
 from factcheck.lexical import content_terms  # noqa: E402
 from factcheck.models import Finding  # noqa: E402
+from factcheck.parts import carried  # noqa: E402
 from factcheck.quoting import unquoted  # noqa: E402
 from factcheck.swaps import Cluster  # noqa: E402
 from factcheck.vetting import core  # noqa: E402
@@ -182,7 +184,7 @@ def _source_supports(sentence: dict, text: str, article_id: str, cited: list[dic
 
 
 def _stage_check(
-    sentence: dict, text: str, article_id: str, cited: list[dict], checker=carries
+    sentence: dict, text: str, article_id: str, cited: list[dict], checker=carried
 ) -> bool:
     evidence = [c["evidence"]["quote"] for c in cited if c["article"] == article_id]
     if sentence.get("disputed"):

@@ -99,6 +99,7 @@ LAYERS = {
         "names",
         "output",
         "paraphrase",
+        "parts",
         "people",
         "proposals",
         "quantities",

@@ -41,3 +41,8 @@ def test_an_and_that_opens_a_subordinate_clause_is_a_cut_too():
 def test_a_time_word_before_after_still_opens_a_clause():
     text = "The ferry company announced the new route, just hours after the bridge reopened."
     assert main_clause(text) == "The ferry company announced the new route."
+
+
+def test_during_needs_no_comma_to_open_what_can_be_left_out():
+    text = "The two ferry companies signed a joint timetable during a meeting in Velmar on Friday."
+    assert main_clause(text) == "The two ferry companies signed a joint timetable."

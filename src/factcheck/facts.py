@@ -12,9 +12,10 @@ most backed content (independent sources times names, figures and content words)
 sentence two sources state can win over a bare clause four state. A copy's wording is used only
 when its original states it too.
 
-A source is cited when one of its own claims (or two adjacent ones) states the chosen sentence
-(the per-source check, ``citation.stating``); all the source's claims are searched, so a fact
-that alignment split over two groups is still cited to every source that states it.
+A source is cited when one of its own claims (or two) states the chosen sentence, or some
+state its main clause and one holds the rest (the per-source check, ``parts.stating``); all
+the source's claims are searched, so a fact that alignment split over two groups is still
+cited to every source that states it.
 
 Of two facts that state one thing, the more cleanly worded (then the one worth more, as above)
 is kept and the other left out as a repeat: one's wording backs the other, either sentence
@@ -31,13 +32,14 @@ import re
 from dataclasses import dataclass, field
 
 from .choose import Candidate, ancestors, completeness, rank
-from .citation import Checker, overlap, stating
+from .citation import Checker, overlap
 from .disputes import Block
 from .engines.local.claims import EDITORIAL, HEDGES
 from .fragments import fragment
 from .lead import lead_score
 from .main_clauses import main_clauses
 from .models import Claim, ClaimGroup, Fact
+from .parts import stating
 from .quoting import quotes_hold
 from .story import Story
 
@@ -192,8 +194,9 @@ def usable_wording(claim: Claim, text: str, story: Story, block: Block | None) -
 
 
 def supporters(text: str, claim: Claim, story: Story, checker: Checker) -> list[list[Claim]]:
-    """For each other article that quotes what ``text`` quotes, the claim (or two) of it that
-    state ``text`` on their own (``citation.stating``). All of an article's claims are
+    """For each other article that quotes what ``text`` quotes, the claims of it that state
+    ``text`` on their own (``parts.stating``: one or two, or those stating its main clause and
+    the one that holds the rest). All of an article's claims are
     searched, not only the group's members: alignment may have put a source's statement of the
     fact elsewhere."""
     found: list[list[Claim]] = []
