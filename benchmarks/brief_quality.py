@@ -9,12 +9,15 @@ the briefs' sentences:
   figures and dates (``brief.supported_by`` over that source's cited claims); ``strict`` also
   counts a capitalised opening word that the source lacks, which ``supported_by`` passes over;
   ``check`` counts citations that fail the brief stage's own per-source check
-  (``citation.states``: names, figures, dates and most content words, over that source's cited
-  claims; a dispute's sides are left out, each source stating its own version);
+  (``parts.carried``: the typed differences of the support scorer, ``citation.carries``, over
+  that source's cited claims, a main clause and its trailing clause possibly apart; a
+  dispute's sides are left out, each source stating its own version); ``words``
+  those that fail the earlier word-level check (``citation.states``);
 - ``quotes``: citations whose source does not have inside quotation marks every passage the
   sentence puts inside them (``quoting.unquoted``);
 - ``artifacts``: sentences whose wording score (own marks plus cross-source swaps) is at or
-  above ``wording.ARTIFACT``;
+  above ``wording.ARTIFACT``; ``damaged``: sentences that print a name the report flags as
+  damaged by a rewrite (``damage.Damage``);
 - ``repeats``: pairs of sentences stating one fact (shared claims, or most content words
   shared; disputes, which cite the claims of the facts they qualify, are left out); ``words``
   counts those found by their words alone (a source sentence that backs two different facts
@@ -52,7 +55,10 @@ from real_clusters import fnc1_clusters  # noqa: E402
 
 from factcheck.brief import supported_by  # noqa: E402
 from factcheck.citation import states  # noqa: E402
+from factcheck.damage import Damage  # noqa: E402
 from factcheck.lexical import content_terms  # noqa: E402
+from factcheck.models import Finding  # noqa: E402
+from factcheck.parts import carried  # noqa: E402
 from factcheck.quoting import unquoted  # noqa: E402
 from factcheck.swaps import Cluster  # noqa: E402
 from factcheck.vetting import core  # noqa: E402
@@ -84,6 +90,8 @@ class Tally:
     citation_fails: int = 0
     strict_fails: int = 0
     check_fails: int = 0
+    word_fails: int = 0
+    damaged: int = 0
     quote_fails: int = 0
     artifacts: int = 0
     repeats: int = 0
@@ -95,14 +103,15 @@ class Tally:
         return (
             f"{name:<11} {self.reports:>4} {self.failed:>4} {self.sentences:>6} "
             f"{self.from_copies:>7} {self.citation_fails:>5}/{self.citations:<5} "
-            f"{self.strict_fails:>6} {self.check_fails:>5} {self.quote_fails:>6} "
-            f"{self.artifacts:>9} {self.repeats:>7} {self.worded_repeats:>5} {self.fragments:>9}"
+            f"{self.strict_fails:>6} {self.check_fails:>5} {self.word_fails:>5} "
+            f"{self.quote_fails:>6} {self.artifacts:>9} {self.damaged:>7} {self.repeats:>7} "
+            f"{self.worded_repeats:>5} {self.fragments:>9}"
         )
 
 
 HEADER = (
-    "set         runs fail briefs  copies  cite fails  strict check quotes artifacts repeats "
-    "words fragments\n"
+    "set         runs fail briefs  copies  cite fails  strict check words quotes artifacts "
+    "damaged repeats words fragments\n"
     "                        sent.           (of all)"
 )
 
@@ -113,6 +122,8 @@ def measure(report: dict, tally: Tally) -> None:
     claims = {c["id"]: c for c in report["claims"]}
     derived = {a["id"]: a["derived_from"] for a in articles.values() if a["derived_from"]}
     cluster = Cluster({aid: a["text"] for aid, a in articles.items()}, derived)
+    findings = [Finding.model_validate(f) for f in report["findings"]]
+    damage = Damage.read(findings, {aid: a["text"] for aid, a in articles.items()})
     sentences = report["brief"]["sentences"]
     tally.reports += 1
     tally.sentences += len(sentences)
@@ -136,12 +147,16 @@ def measure(report: dict, tally: Tally) -> None:
             if not _stage_check(sentence, text, article_id, cited):
                 tally.check_fails += 1
                 tally.examples.append(f"check [{article_id}] fails: {text[:110]}")
+            tally.word_fails += not _stage_check(sentence, text, article_id, cited, states)
         if not sentence.get("disputed") and origin is not None:
             wording = cluster.assess(text, origin["article"])
             if wording.artifact:
                 tally.artifacts += 1
                 marks = "; ".join(f"{m.text!r} ({m.reason})" for m in wording.marks)
                 tally.examples.append(f"artifact: {marks} | {text[:90]}")
+        if not sentence.get("disputed") and damage.carried_by(text):
+            tally.damaged += 1
+            tally.examples.append(f"damaged name: {text[:110]}")
         if _fragment(text):
             tally.fragments += 1
             tally.examples.append(f"fragment: {text[:110]}")
@@ -168,16 +183,18 @@ def _source_supports(sentence: dict, text: str, article_id: str, cited: list[dic
     return bool(evidence) and supported_by(text, evidence)
 
 
-def _stage_check(sentence: dict, text: str, article_id: str, cited: list[dict]) -> bool:
+def _stage_check(
+    sentence: dict, text: str, article_id: str, cited: list[dict], checker=carried
+) -> bool:
     evidence = [c["evidence"]["quote"] for c in cited if c["article"] == article_id]
     if sentence.get("disputed"):
         return bool(evidence)  # each side is its own sources' version
-    return bool(evidence) and states(core(text), evidence).ok
+    return bool(evidence) and checker(core(text), evidence).ok
 
 
 def _opening_name_found(text: str, article_id: str, cited: list[dict]) -> bool:
     """``supported_by`` passes over a sentence's first word; the strict check also wants a
-    capitalised opening word that is no function word ("Stoltenberg made ...") in the source."""
+    capitalised opening word that is no function word ("Okafor made ...") in the source."""
     first = re.match(r"[“\"]?([A-Z][\w’'-]+)", text)
     if not first or first.group(1).lower() in FUNCTION_WORDS | {"sources", "one"}:
         return True

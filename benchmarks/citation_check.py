@@ -1,4 +1,5 @@
-"""Measure the brief's per-source check (``citation.states`` through ``citation.stating``) as a
+"""Measure the brief's per-source check (``citation.carries``, the typed-difference check, and
+``citation.states``, the earlier word-level one, each through ``citation.stating``) as a
 classifier on labelled claim-vs-article cases.
 
 QAGS and XSumFaith pair a summary sentence with its news article and a human label
@@ -6,9 +7,10 @@ QAGS and XSumFaith pair a summary sentence with its news article and a human lab
 adjacent ones) states the sentence; here the article's sentences stand for its claims, and
 "cited" is the prediction. Reports, per split, how often a cited sentence is labelled
 supported (precision: what an editor relies on) and how many supported sentences get cited
-(recall), at the threshold in use and at others (tune on ``dev``).
+(recall), at the threshold in use and at others (tune on ``dev``): the support score for
+``typed``, the share of content words for ``words``.
 
-    python benchmarks/citation_check.py [--shares 0.5 0.6 0.7] [--limit N]
+    python benchmarks/citation_check.py [--checker typed|words] [--at 0.4 0.5 0.6] [--limit N]
 """
 
 from __future__ import annotations
@@ -40,12 +42,15 @@ def passages(text: str) -> list[str]:
     return [s.text for s in segment(article) if not s.furniture]
 
 
-def predict(case: dict, split_text: dict[str, list[str]]) -> bool:
+CHECKERS = {"typed": ("MIN_SUPPORT", citation.carries), "words": ("MIN_SHARE", citation.states)}
+
+
+def predict(case: dict, split_text: dict[str, list[str]], checker) -> bool:
     source = "\n\n".join(case["sources"])
     if source not in split_text:
         split_text[source] = passages(source)
     claim = case.get("claim") or case.get("summary") or ""
-    return bool(citation.stating(claim, split_text[source]))
+    return bool(citation.stating(claim, split_text[source], checker))
 
 
 def scores(rows: list[tuple[bool, bool]]) -> str:
@@ -62,22 +67,24 @@ def scores(rows: list[tuple[bool, bool]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shares", type=float, nargs="*", default=[citation.MIN_SHARE])
+    parser.add_argument("--checker", choices=sorted(CHECKERS), default="typed")
+    parser.add_argument("--at", type=float, nargs="*", help="thresholds (default: in use)")
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args(argv)
     data = {name: cases(name, args.limit) for name in SETS}
-    in_use = citation.MIN_SHARE
-    for share in args.shares:
-        citation.MIN_SHARE = share
+    setting, checker = CHECKERS[args.checker]
+    in_use = getattr(citation, setting)
+    for value in args.at or [in_use]:
+        setattr(citation, setting, value)
         started, texts = time.perf_counter(), {}
         for name, rows in data.items():
             for split in ("dev", "test"):
                 chosen = [r for r in rows if r.get("split") == split]
-                results = [(predict(r, texts), r["label"] == "supported") for r in chosen]
-                marker = "*" if share == in_use else " "
-                print(f"{marker}share {share:.2f} {name:<10} {split:<4} {scores(results)}")
+                results = [(predict(r, texts, checker), r["label"] == "supported") for r in chosen]
+                marker = "*" if value == in_use else " "
+                print(f"{marker}{args.checker} {value:.2f} {name:<10} {split:<4} {scores(results)}")
         print(f"  ({time.perf_counter() - started:.1f} s)")
-    citation.MIN_SHARE = in_use
+    setattr(citation, setting, in_use)
     return 0
 
 

@@ -9,9 +9,9 @@ import json
 import pytest
 
 from factcheck.choose import ancestors
-from factcheck.citation import states
 from factcheck.facts import same_fact
 from factcheck.fragments import fragment
+from factcheck.parts import carried
 from factcheck.pipeline import run
 from factcheck.quoting import quotes_hold
 from factcheck.settings import Settings
@@ -57,11 +57,11 @@ def assert_publishable(report: dict) -> None:
         for source in sentence["sources"]:
             evidence = [claims[c]["evidence"]["quote"] for c in sentence["claims"]
                         if claims[c]["article"] == source]  # fmt: skip
-            assert states(text, evidence).ok, (text, evidence)
+            assert carried(text, evidence).ok, (text, evidence)
             assert quotes_hold(text, articles[source]["text"]), text
     for i, a in enumerate(stated):
         for b in stated[i + 1 :]:
-            assert not same_fact(core(a["text"]), core(b["text"]), states), (a["text"], b["text"])
+            assert not same_fact(core(a["text"]), core(b["text"]), carried), (a["text"], b["text"])
 
 
 @pytest.fixture(scope="module")

@@ -69,3 +69,17 @@ def test_a_lead_carries_an_event_with_who_when_early_in_its_article():
     quote = claim(art, art.text, kind="quote")
     assert lead_score(event, 0.0) > lead_score(event, 1.0) > lead_score(quote, 1.0)
     assert quote_share("“We are proud,” the mayor said.") > 0.3
+
+
+def test_a_title_left_out_leaves_no_stray_commas_around_another_persons_title():
+    block = Block(("Ana Ruiz",), ("mayor", "governor"))
+    said = "Harbour Governor, Ivo Lind, and Orlen mayor, Ana Ruiz, have opened the new ferry line."
+    assert block.leave_out(said) == (
+        "Harbour Governor Ivo Lind and Ana Ruiz have opened the new ferry line."
+    )
+    said = "Orlen mayor, Ana Ruiz, opened the bridge beside Harbour Governor, Ivo Lind, and others."
+    assert block.leave_out(said) == (
+        "Ana Ruiz opened the bridge beside Harbour Governor Ivo Lind and others."
+    )
+    kept = "Ana Ruiz, who leads Orlen, opened it."  # a relative clause keeps its commas
+    assert Block(("Ana Ruiz",), ("mayor",)).leave_out("Mayor, " + kept) == kept

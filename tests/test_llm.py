@@ -81,11 +81,13 @@ def authored_seed_answers(report: dict) -> None:
     # one paraphrased quote is repaired by the re-ask; one invented claim is dropped
     assert usage["dropped_claims"] == 1 and usage["by_stage"]["extract"]["reasks"] == 2
     # the brief stage keeps a sentence only for the sources that state it on their own: the
-    # overstated sentence goes, and so do those that cite claims not offered or that no cited
-    # source states; a sentence left with one source is attributed
-    assert usage["dropped_brief_sentences"] == 6
+    # sentence the check rejects goes, and so do those that cite claims not offered or that no
+    # cited source states; a sentence left with one source is attributed
+    assert usage["dropped_brief_sentences"] == 5
     texts = [s["text"] for s in report["brief"]["sentences"]]
-    assert not any("threat to world peace" in t for t in texts)
+    assert not any("threat to world peace" in t or "world diplomacy" in t for t in texts)
+    lead = report["brief"]["sentences"][0]  # partnership and clause, told apart by one source
+    assert "mutual aid" in lead["text"] and len(lead["sources"]) >= 2
     single = [s for s in report["brief"]["sentences"] if s["support"].startswith("1 of")]
     assert single and all(s["text"].startswith("One source reports") for s in single)
     disputed = [s for s in report["brief"]["sentences"] if s["disputed"]]

@@ -29,3 +29,20 @@ def test_no_cut_inside_a_quotation_or_too_short_a_head():
     assert main_clause(quoted) is None
     assert main_clause("Okafor, who lives in Velmar, opened the bridge on Monday.") is None
     assert main_clause("The ferry sank near Velmar on Monday night.") is None
+
+
+def test_an_and_that_opens_a_subordinate_clause_is_a_cut_too():
+    text = ("The regatta marked the club's first race on the lake in 30 years and amid fears "
+            "that the new dam could lower the water.")  # fmt: skip
+    assert main_clause(text) == "The regatta marked the club's first race on the lake in 30 years."
+    assert main_clause("The mayor opened the bridge and the ferry stopped running at noon.") is None
+
+
+def test_a_time_word_before_after_still_opens_a_clause():
+    text = "The ferry company announced the new route, just hours after the bridge reopened."
+    assert main_clause(text) == "The ferry company announced the new route."
+
+
+def test_during_needs_no_comma_to_open_what_can_be_left_out():
+    text = "The two ferry companies signed a joint timetable during a meeting in Velmar on Friday."
+    assert main_clause(text) == "The two ferry companies signed a joint timetable."

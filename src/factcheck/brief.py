@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .citation import Checker, states
+from .citation import Checker
+from .damage import Damage
 from .disputes import dispute_facts
 from .engines.local import LocalEngine
 from .facts import as_fact, editorial, single_worthy, stated_facts
@@ -36,6 +37,7 @@ from .models import (
     Fact,
     Finding,
 )
+from .parts import carried
 from .quantities import parse_quantities
 from .rewrites import independent_source
 from .story import Story
@@ -60,12 +62,13 @@ def compose(
     total: int,
     engine: Engine,
     articles: list[Article] | None = None,
-    checker: Checker = states,
+    checker: Checker = carried,
 ) -> Composed:
     """The brief the engine writes for the selected facts, every sentence checked.
     ``articles`` (in report order) give the texts the quotation-marks guard reads and the
     labels disputes name sources by; ``checker`` is the per-source check."""
     story = Story(_all_claims(groups, claims), derived, total, list(articles or []))
+    story.damage = Damage.read(findings, story.texts)
     facts = select_facts(
         groups, findings, claims, derived, total, engine.brief_limits, story=story, checker=checker
     )
@@ -119,7 +122,7 @@ def select_facts(
     total: int,
     limits: BriefLimits,
     story: Story | None = None,
-    checker: Checker = states,
+    checker: Checker = carried,
 ) -> list[Fact]:
     """Agreed facts (most independent sources first), disputes, single-source facts."""
     story = story or Story(_all_claims(groups, claims), derived, total)

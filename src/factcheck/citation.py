@@ -1,48 +1,61 @@
 """Citation: does one source, on its own, state a brief sentence?
 
-``states(sentence, evidence)`` is the brief stage's per-source check: ``evidence`` is what one
-source says (the quotes of its claims), and the source may be cited for ``sentence`` only when
-the evidence carries
+Two per-source checks share one signature (``Checker``); ``evidence`` is what one source says
+(the quotes of its claims), and the source may be cited for ``sentence`` only when it passes.
+
+``carries(sentence, evidence)``, the one the brief uses, reads the typed differences of the
+support scorer (``verify.verify``): the source fails when a name, place, figure, date, negation,
+predicate, role or hedge of the sentence is missing from it or said otherwise, when the
+scorer's support is below ``MIN_SUPPORT``, or when it carries less than ``MIN_CARRIED`` of the
+sentence's content words outside its names. This module's own equivalences are forgiven first
+(``_accounted``): a word of the same set in ``data/equivalents.txt`` ("pact", "treaty"), a
+figure rounded or bounded ("nearly 5mn tonnes" backs "5 million tonnes"), a date the source
+gives, a name written otherwise.
+
+``states(sentence, evidence)``, the earlier word-level check, wants
 
 - every figure of the sentence (same unit, values that can both stand: rounding and bounds
-  allowed, so "nearly 5mn shells" backs "5 million shells" and "twenty years" backs "24 years");
+  allowed, so "twenty years" backs "21 years");
 - every date and time (same normalised value), and "first", "last" or "only";
 - the same polarity: a word of the sentence that the source negates, or the reverse ("no
   threats were made" against "threatened"), fails;
-- every name: each capitalised run ("Jens Stoltenberg", "North Korea"), compared without case,
+- every name: each capitalised run ("Ana Ruiz", "West Velmar"), compared without case,
   accents, hyphens or a possessive; a word of the run before its last may be missing
-  ("Putin" backs "Vladimir Putin") unless it is a qualifier that changes the place ("South
-  Korea");
+  ("Ruiz" backs "Ana Ruiz") unless it is a qualifier that changes the place ("West Velmar");
 - at least ``MIN_SHARE`` of the sentence's content words outside its names and light verbs
-  ("made", "took"), compared as stems; a demonym meets its country ("Korean", "Korea") and a
-  word the others of its set in ``data/equivalents.txt`` ("pact", "treaty"). So a source that
-  only shares a word, or only names the same people, is not cited.
+  ("made", "took"), compared as stems; a demonym meets its country ("Velmarian", "Velmar") and
+  a word the others of its set in ``data/equivalents.txt``. So a source that only shares a
+  word, or only names the same people, is not cited.
 
 The answer is a ``SourceCheck`` with what the source lacks (only the content share when that
-already falls short), for tests and for an editor. Any scorer with the same signature
-(``Checker``) can stand in for it.
+already falls short), for tests and for an editor. Any scorer with the same signature can stand
+in for either.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from importlib import resources
 
-from .lexical import STOPWORDS, content_terms, stem
+from .difference import Difference, ranked
+from .lexical import content_terms, stem
 from .models import Quantity, TimeExpr
+from .name_match import TOKEN, fold, has_name, has_word, name_runs, strip_endings, without_ending
 from .quantities import compatible, parse_quantities
 from .times import parse_times
-from .wording import FUNCTION_WORDS
+from .verify import Sources, verify
 
 MIN_SHARE = 0.6
+MIN_SUPPORT = 0.5  # the typed check (``carries``): the scorer's "supported" threshold, and
+MIN_COVERAGE = 0.6  # the share of the sentence's words one source sentence holds, and
+MIN_CARRIED = 0.6  # of its content words (names aside) the source carries; chosen on QAGS dev
+TYPED_PREFILTER = 0.3  # share of content words below which the typed check does not run
 PREFILTER = 0.4  # share of content words a passage must share before the full check
 SINGLES_TRIED = 3  # passages tried, those sharing most words first
-PAIRS_TRIED = 2  # pairs of adjacent passages tried when no one passage states the sentence
-_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w’'-]*)*")
+PAIRS_TRIED = 2  # pairs of passages tried when no one passage states the sentence
 _NEGATION = re.compile(
     r"\b(?:not|no|never|none|nobody|nothing|neither|nor|denied|denies|deny|denying)\b|n[’']t\b",
     re.IGNORECASE,
@@ -50,19 +63,14 @@ _NEGATION = re.compile(
 NEGATION_SCOPE = 3
 KEPT = frozenset(["first", "last", "only"])  # stopwords that change what a sentence states
 _ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")  # "U.S." is "US"
+_PREFIX = re.compile(
+    r"(?<![\w-])([A-Z][a-z]+)-(?=[A-Z])"
+)  # "Anglo-" in "Anglo-Velmarian": never optional
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-QUALIFIERS = frozenset(
-    "north south east west northern southern eastern western new upper lower central greater "
-    "great little old saint st united democratic republic".split()
-)
-_LINKS = frozenset(["of", "de", "the"])
 LIGHT_VERBS = (
     "make makes made take takes took taken give gives gave given get gets got go goes went \
 gone come comes came do done put puts keep keeps kept let lets become becomes became"
 )
-_COMMON = STOPWORDS | FUNCTION_WORDS  # a sentence's first word that is no name
-DEMONYM_ENDINGS = frozenset(["n", "an", "ian", "ese", "i", "ish", "ic", "ern"])
 
 
 @dataclass(frozen=True)
@@ -90,29 +98,122 @@ def states(sentence: str, evidence: Sequence[str]) -> SourceCheck:
     missing += [n for n in wanted.loose_numbers if n not in said.numbers]
     missing += sorted(wanted.kept - said.kept)
     missing += [t.text for t in wanted.times if not _has_time(t, said.times)]
-    missing += [" ".join(run) for run in wanted.names if not _has_name(run, said.tokens)]
+    missing += [" ".join(run) for run in wanted.names if not has_name(run, said.tokens)]
     return SourceCheck(not missing, tuple(missing), share)
+
+
+def carries(sentence: str, evidence: Sequence[str]) -> SourceCheck:
+    """Whether ``evidence`` (one source's quotes) carries ``sentence`` on its own, read from the
+    typed differences of the support scorer (``verify``): no fact it lacks or says otherwise
+    (a name, place, figure, date, negation, reversed predicate, swapped roles, a hedge), a
+    support score of at least ``MIN_SUPPORT``, every name of the sentence and "first", "last"
+    or "only". This check's own equivalences are forgiven first (``_accounted``)."""
+    said, wanted = _Features.of(" \n ".join(evidence)), _Features.of(sentence)
+    share = round(_share(wanted.terms - wanted.name_terms, said.terms), 3)
+    if share < TYPED_PREFILTER:  # too little in common for the scorer to find it carried
+        return SourceCheck(False, (f"{round(share * 100)}% of the content words",), share)
+    forgive = partial(_accounted, said=said, wanted=wanted, told=len(evidence) > 1)
+    support = verify(_sources(tuple(evidence)), sentence, forgive=forgive)
+    missing = [d.explanation for d in ranked(support.differences) if d.factual]
+    flagged = {w.casefold() for d in support.differences for w in TOKEN.findall(d.claim)}
+    missing += [
+        " ".join(run) + " is not in the source"
+        for run in wanted.names
+        if not has_name(run, said.tokens) and flagged & set(run)
+    ]
+    missing += [f"'{w}' is not in the source" for w in sorted(wanted.kept - said.kept)]
+    missing += [f"'{w}' is not in the source" for w in _PREFIX.findall(sentence)
+                if not has_word(fold(w), said.tokens)]  # fmt: skip
+    carried = _carried(wanted, support.differences)
+    low = support.score < MIN_SUPPORT or support.coverage < MIN_COVERAGE
+    if not missing and (low or carried < MIN_CARRIED):
+        missing = support.why()[:3] or [f"support {support.score:.2f}"]
+    return SourceCheck(not missing, tuple(missing), carried)
+
+
+def _carried(wanted: _Features, differences: list[Difference]) -> float:
+    """Share of the sentence's content words outside its names that the source carries: all
+    but those a difference says it never uses or uses elsewhere (after ``_accounted``)."""
+    terms = wanted.terms - wanted.name_terms
+    lacking = {
+        t
+        for d in differences
+        if d.type in ("wording", "link") and d.scope in ("absent", "elsewhere")
+        for t in content_terms(d.claim)
+    }
+    return 1.0 - len(terms & lacking) / len(terms) if terms else 1.0
+
+
+@lru_cache(maxsize=4096)
+def _sources(evidence: tuple[str, ...]) -> Sources:
+    return Sources(list(evidence))
+
+
+def _accounted(
+    difference: Difference, said: _Features, wanted: _Features, told: bool = False
+) -> bool:
+    """A difference this check's own rules account for: a word whose set of equivalents
+    (``data/equivalents.txt``) or whose country the source has; a figure the source gives
+    rounded or bounded; a date the source gives; a name the source writes otherwise (accents,
+    hyphens, a demonym)."""
+    kind, words = difference.type, difference.claim
+    if told and difference.scope == "elsewhere":
+        return True
+    if difference.scope not in ("absent", "elsewhere", "conflict"):
+        return False
+    if kind == "wording":
+        terms = frozenset(content_terms(words))
+        return bool(terms) and _share(terms, said.terms) == 1.0
+    if kind in ("figure", "bound"):
+        numbers = [n.rstrip(",") for n in _DIGITS.findall(words)]
+        quantities = [q for q in wanted.quantities if any(n in q.text for n in numbers)]
+        if quantities:
+            return all(_has_quantity(q, said.quantities) for q in quantities)
+        return bool(numbers) and all(n in said.numbers for n in numbers)
+    if kind == "date":
+        times = parse_times(words)
+        return bool(times) and all(_has_time(t, said.times) for t in times)
+    if kind in ("name", "place"):
+        tokens = {fold(t) for t in TOKEN.findall(words)}
+        found = all(has_word(t, said.tokens) for t in tokens)
+        runs = [r for r in wanted.names if tokens <= set(r)]  # a title or given name left out
+        return bool(tokens) and (found or any(has_name(r, said.tokens) for r in runs))
+    return False
 
 
 def stating(sentence: str, passages: Sequence[str], checker: Checker | None = None) -> list[int]:
     """Where one source states ``sentence``: the index of the passage (one of its claims, in
-    reading order) sharing most words with it that states it; else two adjacent passages (a
-    fact told over two sentences) that together state it; [] when none does."""
+    reading order) sharing most words with it that states it; else two passages (a fact told
+    over two sentences: adjacent ones, or two of those sharing most words) that together state
+    it; [] when none does."""
     check = checker or states
     terms = _terms(sentence)
     if not terms:
         return []
     shared = [len(terms & _terms(p)) for p in passages]
-    for i in sorted(range(len(passages)), key=lambda i: -shared[i])[:SINGLES_TRIED]:
+    best = sorted(range(len(passages)), key=lambda i: -shared[i])[:SINGLES_TRIED]
+    for i in best:
         if shared[i] < PREFILTER * len(terms):
             break
         if check(sentence, [passages[i]]).ok:
             return [i]
-    pairs = sorted(range(len(passages) - 1), key=lambda i: -(shared[i] + shared[i + 1]))
-    for i in pairs[:PAIRS_TRIED]:
-        if check(sentence, [passages[i], passages[i + 1]]).ok:
-            return [i, i + 1]
+    for i, j in _pairs(terms, passages, best)[:PAIRS_TRIED]:
+        if check(sentence, [passages[i], passages[j]]).ok:
+            return [i, j]
     return []
+
+
+def _pairs(
+    terms: frozenset[str], passages: Sequence[str], best: list[int]
+) -> list[tuple[int, int]]:
+    """Pairs of passages that may state a sentence together, those holding most of its words
+    between them first (adjacent before apart on a tie)."""
+    pairs = {(i, i + 1) for i in range(len(passages) - 1)}
+    pairs |= {(min(i, j), max(i, j)) for i in best for j in best if i != j}
+    held = {
+        pair: len(terms & (_terms(passages[pair[0]]) | _terms(passages[pair[1]]))) for pair in pairs
+    }
+    return sorted(pairs, key=lambda pair: (-held[pair], pair[1] - pair[0], pair))
 
 
 @lru_cache(maxsize=50_000)
@@ -152,78 +253,19 @@ class _Features:
         quantities = tuple(parse_quantities(text))
         inside = {n for q in quantities for n in _DIGITS.findall(q.text)}
         numbers = [n.rstrip(",") for n in _DIGITS.findall(text)]
-        names = tuple(_names(text))
+        names = tuple(name_runs(text))
         return _Features(
             quantities=quantities,
             loose_numbers=tuple(n for n in dict.fromkeys(numbers) if n not in inside),
             numbers=frozenset(numbers),
             times=tuple(parse_times(text)),
             names=names,
-            tokens=frozenset(fold(t) for t in _TOKEN.findall(text)),
+            tokens=frozenset(fold(t) for t in TOKEN.findall(text)),
             terms=frozenset(content_terms(text)) - _light_verbs(),
             kept=_kept(text),
             name_terms=frozenset(content_terms(" ".join(" ".join(run) for run in names))),
             denied=_denied(text),
         )
-
-
-def fold(word: str) -> str:
-    """A word compared without case, accents or a possessive."""
-    plain = unicodedata.normalize("NFKD", word)
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).casefold()
-    return re.sub(r"['’]s?$", "", plain)
-
-
-def _names(text: str) -> list[tuple[str, ...]]:
-    """Capitalised runs, as folded tokens; a sentence's first word counts only when it is no
-    common word (a stopword) — "Stoltenberg said" is checked, "The minister said" is not."""
-    runs = []
-    first = _first_letter(text)
-    for match in _RUN.finditer(text):
-        tokens = [fold(t) for t in _TOKEN.findall(match.group())]
-        tokens = [t for t in tokens if t and not t.isdigit()]
-        if match.start() == first and tokens and tokens[0] in _COMMON:
-            tokens = tokens[1:]
-        tokens = [t for t in tokens if t not in _LINKS]
-        if tokens:
-            runs.append(tuple(tokens))
-    return runs
-
-
-def _first_letter(text: str) -> int:
-    match = re.search(r"[^\W\d_]", text)
-    return match.start() if match else -1
-
-
-def _has_name(run: tuple[str, ...], tokens: frozenset[str]) -> bool:
-    present = [_has_word(t, tokens) for t in run]
-    if all(present):
-        return True
-    missing = {t for t, found in zip(run, present, strict=True) if not found}
-    return len(run) >= 2 and present[-1] and not missing & QUALIFIERS
-
-
-def _has_word(word: str, tokens: frozenset[str]) -> bool:
-    """``word`` or a form of it: a demonym and its country ("korean", "korea")."""
-    return word in tokens or word in _stripped(tokens) or bool(_without_ending(word) & tokens)
-
-
-@lru_cache(maxsize=50_000)
-def _without_ending(word: str) -> frozenset[str]:
-    """The word with a demonym ending taken off, where at least four letters are left."""
-    return _stripped(frozenset([word]))
-
-
-@lru_cache(maxsize=4096)
-def _stripped(words: frozenset[str]) -> frozenset[str]:
-    """The words with a demonym ending taken off ("korean" → "korea", "ukrainian" → "ukrain"),
-    where at least four letters are left."""
-    return frozenset(
-        w[: -len(e)]
-        for w in words
-        for e in DEMONYM_ENDINGS
-        if w.endswith(e) and len(w) - len(e) >= 4
-    )
 
 
 def _has_quantity(wanted: Quantity, said: tuple[Quantity, ...]) -> bool:
@@ -241,14 +283,14 @@ def _share(wanted: frozenset[str], said: frozenset[str]) -> float:
     if not wanted:
         return 1.0
     sets = _equivalents()
-    stripped, said_sets = _stripped(said), _sets_of(said)
+    stripped, said_sets = strip_endings(said), _sets_of(said)
     found = sum(
         1
         for t in wanted
         if t in said
         or t in stripped
         or any(n in said_sets for n in sets.get(t, ()))
-        or _without_ending(t) & said
+        or without_ending(t) & said
     )
     return found / len(wanted)
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .citation import overlap
 from .models import Claim, ClaimGroup, Fact, Finding
-from .names import name_key
+from .names import TITLES, name_key
 from .quantities import compatible
 from .story import Story
 
@@ -26,6 +26,13 @@ WHAT = {"quantity": "the figure", "date": "the date", "place": "the place"}
 MAX_DISPUTES = 3
 _MODIFIERS = r"(?:current|former|acting|interim|then|new|outgoing|incoming|deputy)"
 SAME_FACT = 0.5  # share of content words (names aside) the sides of a group's dispute share
+_TITLE_WORDS = "|".join(
+    sorted({w.title() for t in TITLES for w in t.split()}, key=len, reverse=True)
+)
+_APPOSITION = re.compile(
+    rf"(?P<title>\b(?:{_TITLE_WORDS})), (?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){{0,3}}),"
+    r"(?P<rest> (?:and|or)\b)"
+)  # "Port Governor, Ivo Lind, and": a capitalised title set off from its name by commas
 
 
 @dataclass(frozen=True)
@@ -37,12 +44,15 @@ class Block:
     values: tuple[str, ...] = ()
 
     def leave_out(self, text: str) -> str | None:
-        """``text`` with a disputed title before the person's name left out ("North Korean
-        president, Kim Jong Un, said" → "Kim Jong Un said"), or None when there is none."""
+        """``text`` with a disputed title before the person's name left out ("Velmar's
+        mayor, Ana Ruiz, said" → "Ana Ruiz said"), or None when there is none. Another person's
+        title set off by commas in the same way loses its commas, so the two read alike ("Port
+        Governor, Ivo Lind, and Ana Ruiz opened" → "Port Governor Ivo Lind and Ana Ruiz
+        opened")."""
         if not self.names or not self.values:
             return None
         cut = self._before().sub(lambda m: m.group("name"), text)
-        return cut if cut != text else None
+        return _APPOSITION.sub(r"\g<title> \g<name>\g<rest>", cut) if cut != text else None
 
     def carried_by(self, text: str) -> bool:
         """Whether ``text`` states the disputed detail: the title next to the person's name, or
@@ -57,7 +67,8 @@ class Block:
             rf"(?:\bthe\s+)?(?:{_MODIFIERS}\s+)?(?:[A-Z][\w’'-]*\s+){{0,3}}"
             rf"(?i:{_any(self.values)}),?\s+"
             rf"(?P<name>{_any(self.names)})"
-            rf"(?P<comma>,(?=\s+(?:have|has|had|is|was|were|are|will|would|said|says)\b))?"
+            rf"(?P<comma>,(?=\s+(?!(?:who|whom|whose|which|where|when|and|or|but|a|an|the)\b)"
+            rf"[a-z]+\b))?"
         )
 
     def _after(self) -> re.Pattern:

@@ -12,9 +12,10 @@ most backed content (independent sources times names, figures and content words)
 sentence two sources state can win over a bare clause four state. A copy's wording is used only
 when its original states it too.
 
-A source is cited when one of its own claims (or two adjacent ones) states the chosen sentence
-(the per-source check, ``citation.stating``); all the source's claims are searched, so a fact
-that alignment split over two groups is still cited to every source that states it.
+A source is cited when one of its own claims (or two) states the chosen sentence, or some
+state its main clause and one holds the rest (the per-source check, ``parts.stating``); all
+the source's claims are searched, so a fact that alignment split over two groups is still
+cited to every source that states it.
 
 Of two facts that state one thing, the more cleanly worded (then the one worth more, as above)
 is kept and the other left out as a repeat: one's wording backs the other, either sentence
@@ -27,15 +28,18 @@ at its average position in the articles that state it), then by how many state i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .choose import Candidate, ancestors, completeness, rank
-from .citation import Checker, overlap, stating
+from .citation import Checker, overlap
 from .disputes import Block
+from .engines.local.claims import EDITORIAL, HEDGES
 from .fragments import fragment
 from .lead import lead_score
 from .main_clauses import main_clauses
 from .models import Claim, ClaimGroup, Fact
+from .parts import stating
 from .quoting import quotes_hold
 from .story import Story
 
@@ -43,6 +47,11 @@ EDITORIAL_KINDS = ("opinion", "speculation")
 MAX_TRIED = 3  # wordings tried per group, cleanest first
 REPEAT_SHARE = 0.6
 REPEAT_WORDS = 3
+_MARKER = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(w) for w in sorted(HEDGES + EDITORIAL, key=len, reverse=True))
+    + r")\b"
+)  # what makes a sentence opinion or speculation, for the local engine and here
 
 
 @dataclass
@@ -57,6 +66,7 @@ class Stated:
     lead: float
     score: float = 0.0  # the wording's score (with its source's share of marked sentences)
     reach: set[str] = field(default_factory=set)  # independent sources that report it in any words
+    alone: set[str] = field(default_factory=set)  # ids of the claims that state it on their own
 
     @property
     def wording(self) -> Claim:
@@ -66,6 +76,19 @@ class Stated:
 def editorial(claim: Claim) -> bool:
     """Unattributed opinion or speculation: the writer's, not a source's, to be flagged."""
     return claim.kind in EDITORIAL_KINDS and not claim.attributed_to
+
+
+def editorial_wording(claim: Claim, text: str) -> bool:
+    """Whether ``text`` (the claim's sentence or a cut of it) is unattributed opinion or
+    speculation: a cut of an editorial claim is not when the words that made the claim
+    editorial (a hedge, an opinion word) are all in the part left out."""
+    if not editorial(claim):
+        return False
+    return text == claim.text or bool(_markers(text)) or not _markers(claim.text)
+
+
+def _markers(text: str) -> list[str]:
+    return _MARKER.findall(text.casefold())
 
 
 def stated_facts(
@@ -107,16 +130,19 @@ def wording_for(
     """The group's fact in the words to state it, cited to every source that states it."""
     best: Stated | None = None
     reach: set[str] = set()
-    for candidate in wordings(group, story, blocked)[:MAX_TRIED]:
+    for candidate in _tried(wordings(group, story, blocked)):
         claim = story.claims[candidate.key]
-        backers = supporters(candidate.text, claim, story, checker)
+        found = supporters(candidate.text, claim, story, checker)
+        backers = [c for where in found for c in where]
         origins = ancestors(claim.article, story.derived) & set(story.by_article)
         if origins and not origins & {c.article for c in backers}:
             continue  # a copy's wording needs its original to state it too
         claims = [claim, *backers]
         roots = {story.root(c.article) for c in claims}
         reach |= roots
-        stated = Stated(candidate.text, claims, len(roots), _lead(claims, story), candidate.score)
+        lead = _lead(candidate.text, claims, story)
+        stated = Stated(candidate.text, claims, len(roots), lead, candidate.score)
+        stated.alone = {claim.id} | {where[0].id for where in found if len(where) == 1}
         if best is None or _worth(stated) > _worth(best):
             best = stated
     if best is not None:
@@ -124,11 +150,27 @@ def wording_for(
     return best
 
 
-def _lead(claims: list[Claim], story: Story) -> float:
-    """How lead-like the wording's claim is, placed where the fact stands on average in the
-    articles that state it."""
+def _tried(candidates: list[Candidate]) -> list[Candidate]:
+    """The first ``MAX_TRIED`` wordings, and the shortest wording of each of their claims (a
+    bare main clause, which most sources may state)."""
+    tried = candidates[:MAX_TRIED]
+    for key in dict.fromkeys(c.key for c in tried):
+        shortest = min((c for c in candidates if c.key == key), key=lambda c: len(c.text))
+        if shortest not in tried:
+            tried.append(shortest)
+    return tried
+
+
+def _lead(text: str, claims: list[Claim], story: Story) -> float:
+    """How lead-like the wording is, placed where the fact stands on average in the articles
+    that state it. A cut of a hedged or editorial claim that leaves out what made it so reads
+    as the event it states."""
     position = sum(story.position[c.id] for c in claims) / len(claims)
-    return lead_score(claims[0], position)
+    claim = claims[0]
+    if text != claim.text and not _markers(text) and (claim.hedged or editorial(claim)):
+        kind = "event" if claim.kind in EDITORIAL_KINDS else claim.kind
+        claim = claim.model_copy(update={"kind": kind, "hedged": False})
+    return lead_score(claim, position)
 
 
 def _worth(stated: Stated) -> tuple[bool, int]:
@@ -141,33 +183,36 @@ def usable_wording(claim: Claim, text: str, story: Story, block: Block | None) -
     """Whether ``text`` (the claim's sentence or its main clause) may be printed in the brief
     (the cheap checks first)."""
     return not (
-        editorial(claim)
+        editorial_wording(claim, text)
         or claim.id in story.headings
         or (block is not None and block.carried_by(text))
         or fragment(text) is not None
         or not quotes_hold(text, story.texts.get(claim.article, ""))
+        or story.damage.carried_by(text, claim.article)
         or story.wording(claim, text).artifact
     )
 
 
-def supporters(text: str, claim: Claim, story: Story, checker: Checker) -> list[Claim]:
-    """For each other article that quotes what ``text`` quotes, the claim (or two adjacent
-    ones) of it that state ``text`` on their own (``citation.stating``). All of an article's
-    claims are searched, not only the group's members: alignment may have put a source's
-    statement of the fact elsewhere."""
-    found: list[Claim] = []
+def supporters(text: str, claim: Claim, story: Story, checker: Checker) -> list[list[Claim]]:
+    """For each other article that quotes what ``text`` quotes, the claims of it that state
+    ``text`` on their own (``parts.stating``: one or two, or those stating its main clause and
+    the one that holds the rest). All of an article's claims are
+    searched, not only the group's members: alignment may have put a source's statement of the
+    fact elsewhere."""
+    found: list[list[Claim]] = []
     for article, claims in story.by_article.items():
         if article != claim.article and quotes_hold(text, story.texts.get(article, "")):
             where = stating(text, [c.evidence.quote for c in claims], checker)
-            found += [claims[i] for i in where]
+            if where:
+                found.append([claims[i] for i in where])
     return found
 
 
 def repeats(later: Stated, earlier: Stated, checker: Checker) -> bool:
-    """Whether ``later`` states what ``earlier`` already states."""
-    ids_later = {c.id for c in later.claims}
-    ids_earlier = {c.id for c in earlier.claims}
-    if later.wording.id in ids_earlier or earlier.wording.id in ids_later:
+    """Whether ``later`` states what ``earlier`` already states: one's sentence states the
+    other on its own (a claim that states it only beside another does not count), or their
+    words do (``same_fact``)."""
+    if later.wording.id in earlier.alone or earlier.wording.id in later.alone:
         return True
     return same_fact(later.text, earlier.text, checker)
 

@@ -6,10 +6,14 @@ reopened on Friday.") states less, so more sources state it on their own, and it
 subordinate clause that may carry commentary, a disputed detail or a spinner's wording.
 
 ``main_clauses(text)`` cuts at each comma (or dash) that opens a subordinate or participial
-clause ("as", "while", "which", "amid", "after", a word ending in -ing) and is outside any
+clause ("as", "while", "which", "amid", "after", "just hours after", a word ending in -ing),
+at an "and" that joins such a clause to the sentence ("... in 30 years and amid fears
+that ..."), and before "during ..." (no comma needed: it only says when), outside any
 quotation and brackets, and returns the parts before them as sentences, shortest first,
 leaving out those too short to be a sentence (``main_clause``: the shortest, or None). Words
 are never changed, only left out from a cut to the end.
+``split_clause(text)`` gives the main clause and the rest after the first cut, for a source
+that states the two in different sentences (``parts``).
 """
 
 from __future__ import annotations
@@ -20,7 +24,11 @@ MIN_WORDS = 7
 _OPENS_CLAUSE = re.compile(
     r"(?:,|\s[—–])\s+(?=(?:as|while|whereas|which|who|whom|whose|where|when|although|though|"
     r"amid|amidst|after|before|following|despite|with|according|but|because|since|"
-    r"[a-z]+ing)\b)"
+    r"[a-z]+ing)\b"
+    r"|(?:(?:just|shortly|soon|only|even|right|long|hours|days|weeks|months|years|minutes)\s+)"
+    r"{1,2}(?:after|before|as|when|since|following)\b)"
+    r"|\s+and\s+(?=(?:amid|amidst|despite|while|whereas|although|though|following)\b)"
+    r"|\s+(?=during\b)"
 )
 _OPENERS, _CLOSERS = "“„«(", "”»)"
 
@@ -33,12 +41,29 @@ def main_clause(text: str) -> str | None:
 
 def main_clauses(text: str) -> list[str]:
     """The sentence cut before each subordinate clause it opens, shortest first."""
+    return [head + "." for head, _ in _cuts(text.strip())]
+
+
+def split_clause(text: str) -> tuple[str, str] | None:
+    """The sentence as its main clause and the rest after the first cut ("The clubs signed a
+    merger, pledging to share one ground." → "The clubs signed a merger." and "pledging to share
+    one ground."), or None where there is no cut."""
     text = text.strip()
+    cuts = _cuts(text)
+    if not cuts:
+        return None
+    head, end = cuts[0]
+    tail = text[end:].lstrip(" ,;:—–")
+    return (head + ".", tail) if tail else None
+
+
+def _cuts(text: str) -> list[tuple[str, int]]:
+    """Each main clause (without its closing stop) and where the clause it leaves out starts."""
     found = []
     for match in _OPENS_CLAUSE.finditer(text):
         head = text[: match.start()].rstrip()
         if not _inside_quotation(head) and len(head.split()) >= MIN_WORDS:
-            found.append(head.rstrip(",;:") + ".")
+            found.append((head.rstrip(",;:"), match.end()))
     return found
 
 

@@ -77,7 +77,7 @@ def _opens(text: str, i: int) -> bool:
 
 
 def _closes(text: str, i: int, marks: str) -> bool:
-    """A closing mark: not followed by a letter (so "don’t" and "Kim’s" are apostrophes)."""
+    """A closing mark: not followed by a letter (so "don’t" and "Ruiz’s" are apostrophes)."""
     if text[i] not in marks:
         return False
     after = text[i + 1] if i + 1 < len(text) else " "

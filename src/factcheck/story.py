@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .damage import SPUN, Damage
 from .models import Article, Claim
 from .rewrites import independent_source
 from .segment import segment
@@ -26,6 +27,7 @@ class Story:
     derived: dict[str, str]
     total: int
     articles: list[Article] = field(default_factory=list)  # in report order, when known
+    damage: Damage = field(default_factory=Damage)  # names garbled by a rewrite (``damage``)
     _wording: dict[tuple[str, str], Wording] = field(default_factory=dict, repr=False)
     _spin: dict[str, float] = field(default_factory=dict, repr=False)
 
@@ -88,11 +90,13 @@ class Story:
 
     def spin(self, article_id: str) -> float:
         """Share of the article's claims whose wording carries an artifact: a source spun or
-        machine-translated in places is likely so throughout, even where no mark shows."""
+        machine-translated in places is likely so throughout, even where no mark shows; at
+        least ``damage.SPUN`` for an article with a name a rewrite damaged."""
         if article_id not in self._spin:
             claims = self.by_article.get(article_id, [])
             marked = sum(assess(c.text, self.texts.get(article_id)).artifact for c in claims)
-            self._spin[article_id] = round(marked / len(claims), 3) if claims else 0.0
+            share = round(marked / len(claims), 3) if claims else 0.0
+            self._spin[article_id] = max(share, SPUN * (article_id in self.damage.spun))
         return self._spin[article_id]
 
     def root(self, article_id: str) -> str:

@@ -29,7 +29,8 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
@@ -83,15 +84,27 @@ class Sources:
 KINDS = ("report", "inference")  # a claim reported from the sources; a hypothesis inferred
 
 
-def verify(sources: Sources, claim: str, kind: str = "report") -> Support:
+Forgive = Callable[[Difference], bool]  # a difference the caller accounts for itself
+
+
+def verify(
+    sources: Sources, claim: str, kind: str = "report", forgive: Forgive | None = None
+) -> Support:
     """Supported, unsupported or contradicted, with a support and a contradiction score.
 
     ``kind`` says what the claim is: a ``report`` of what the sources say (a summary, a
     headline, a sentence of the brief), or an ``inference`` a reader drew from them (a
     hypothesis against its premise, as in NLI). Both read the same differences; their
     support scores weigh them apart, as each is fitted on its own data (words the source
-    never uses tell an invented detail in a report, but are how an inference is put)."""
+    never uses tell an invented detail in a report, but are how an inference is put).
+    ``forgive`` drops the differences a stage accounts for by its own rules (a word its own
+    list of equivalents matches) before anything is scored."""
     comparisons = compare_all(claim, sources.document)
+    if forgive is not None:
+        comparisons = [
+            replace(c, differences=[d for d in c.differences if not forgive(d)])
+            for c in comparisons
+        ]
     values = features(comparisons)
     model = weights()
     name = "support" if kind == "report" else "inference"
@@ -106,11 +119,16 @@ def verify(sources: Sources, claim: str, kind: str = "report") -> Support:
     return Support(label, score, contradiction, reasons, found, coverage)
 
 
-def carried_by(sentence: str, evidence: list[str | Sources]) -> list[Support]:
+def carried_by(
+    sentence: str, evidence: list[str | Sources], forgive: Forgive | None = None
+) -> list[Support]:
     """For each evidence text (or its ``Sources``), whether it carries ``sentence`` on its own,
     and if not, why: one ``Support`` per source, in order, whose ``differences`` (typed, each
     with its one-line explanation) say what the sentence adds or changes against it."""
-    return [verify(e if isinstance(e, Sources) else Sources([e]), sentence) for e in evidence]
+    return [
+        verify(e if isinstance(e, Sources) else Sources([e]), sentence, forgive=forgive)
+        for e in evidence
+    ]
 
 
 def additions(claim: str, origin: str | list[str] | Sources) -> list[Difference]:

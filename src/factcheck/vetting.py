@@ -3,7 +3,8 @@
 ``vet(sentence, kept, story, checker)`` returns the sentence as it may be printed, or None:
 
 - it must stand alone (``fragments.fragment``: no heading, caption, piece of a quotation or
-  sentence that leans on an earlier one);
+  sentence that leans on an earlier one) and name nothing as a rewrite damaged it
+  (``damage.Damage``);
 - each cited source must state it on its own (``checker``, the per-source check, over that
   source's cited claims) and must have inside quotation marks every passage the sentence puts
   inside them (``quoting.quotes_hold``); a source that fails is no longer cited, and a sentence
@@ -46,7 +47,7 @@ def vet(
 ) -> BriefSentence | None:
     """The sentence with only the sources that state it, or None when it may not be printed."""
     text = core(sentence.text)
-    if fragment(text) is not None:
+    if fragment(text) is not None or story.damage.carried_by(text):
         return None
     if sentence.disputed:
         return sentence
