@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from .denials import MATCH, Denial, denied_share, find_denial
+from .denials import MATCH, Denial, denied_share, find_denial, meets
 from .excerpts import excerpt, phrase_marks, side
 from .judge import finding_id
 from .lexical import content_terms, words
@@ -77,7 +77,7 @@ def _best_claim(
     for claim in pool:
         if not _as_fact(claim):
             continue
-        score = denied_share(denial, claim.text)
+        score = meets(denial, claim.text)
         if score >= MATCH and (best is None or score > best[1]):
             best = (claim, score)
     if best is None or any(denied_share(d, best[0].text) >= MATCH for *_, d in own):
