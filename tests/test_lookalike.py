@@ -160,3 +160,9 @@ def test_a_place_of_four_letters_is_found_in_the_other_article():
     assert not place_mentioned("United States", "between us and them")
     a, b = _claims("The Peru climber died on Sunday in Cusco.", "A climber died on Sunday in Peru.")
     assert _verdict(a, b) != "conflict"
+
+
+def test_one_place_written_with_two_apostrophes_is_one_place():
+    a, b = _claims("The fire started at Dalby’s Harbour Market on Sunday night.",
+                   "The fire started at Dalby's Harbour Market on Sunday night.")  # fmt: skip
+    assert _verdict(a, b) != "conflict"

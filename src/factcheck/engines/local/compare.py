@@ -16,7 +16,7 @@ import re
 from ...lexical import overlap
 from ...lookalike import different_claimants, figure_clash, one_speaker, time_clash
 from ...models import Article, Claim, Verdict
-from ...names import locative_places, place_mentioned
+from ...names import locative_places, place_mentioned, variant_kind
 from ...quantities import describe
 
 
@@ -56,8 +56,12 @@ def _time(a: Claim, b: Claim, _articles) -> Verdict | None:
 
 
 def _place(a: Claim, b: Claim, articles: dict[str, Article]) -> Verdict | None:
+    """Places where something happened that differ, neither named in the other article, and
+    not one name written two ways ("Dalby’s port" / "Dalby's port")."""
     places_a, places_b = set(locative_places(a.text)), set(locative_places(b.text))
     if not places_a or not places_b or places_a & places_b:
+        return None
+    if any(variant_kind(x, y) is not None for x in places_a for y in places_b):
         return None
     text_a, text_b = articles[a.article].text, articles[b.article].text
     if any(place_mentioned(p, text_b) for p in places_a) or any(
