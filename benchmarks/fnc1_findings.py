@@ -9,6 +9,7 @@
 Dev and test are reported separately (a cluster's split is a hash of its headline).
 
     python benchmarks/fnc1_findings.py [--limit N]
+    python benchmarks/fnc1_findings.py --show agree --split dev   # every contradiction, to read
 """
 
 from __future__ import annotations
@@ -83,10 +84,27 @@ def measure(clusters: list[dict]) -> dict:
     }
 
 
+def show(clusters: list[dict]) -> None:
+    """Each contradiction with the stance and quote of every claim it cites, for reading."""
+    for cluster in clusters:
+        report = run_cluster(cluster)
+        stance = {article_id(_spaces(a["text"])): a["stance"] for a in cluster["articles"]}
+        claims = {c.id: c for c in report.claims}
+        for finding in (f for f in report.findings if f.kind == "contradiction"):
+            print(f"{cluster['id']} | {cluster['headline']}\n  {finding.explanation}")
+            for claim in (claims[c] for c in finding.claims if c in claims):
+                print(f"    [{stance.get(claim.article)}] {claim.evidence.quote[:300]}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, help="at most this many clusters of each kind")
+    parser.add_argument("--show", choices=("mixed", "agree"), help="print contradictions")
+    parser.add_argument("--split", choices=("dev", "test"), default="dev")
     args = parser.parse_args(argv)
+    if args.show:
+        show(fnc1_clusters(args.show, args.split)[: args.limit])
+        return 0
     for kind in ("mixed", "agree"):
         for split in ("dev", "test"):
             clusters = fnc1_clusters(kind, split)[: args.limit]

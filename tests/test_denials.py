@@ -2,7 +2,7 @@
 
 import pytest
 
-from factcheck.denials import MATCH, MATCH_NEGATION, denies, find_denial
+from factcheck.denials import MATCH, MATCH_NEGATION, denied_share, denies, find_denial, meets
 
 
 @pytest.mark.parametrize(
@@ -69,3 +69,31 @@ def test_plain_negation_needs_a_close_match():
     assert denies(denial, "The mayor of Orvel was arrested on Wednesday.") >= MATCH_NEGATION
     detail = find_denial("The bridge in Orvel was closed; engineers said it was not in danger.")
     assert denies(detail, "The bridge in Orvel was closed on Monday.") < MATCH_NEGATION
+
+
+def test_a_pronoun_verdict_denies_the_clause_before_it():
+    denial = find_denial(
+        "So if anyone tells you that the river water is safe to drink, it’s not true."
+    )
+    assert denial is not None and not denial.deictic
+    assert denial.target.strip() == "the river water is safe to drink"
+    assert meets(denial, "Concerns have been raised about the river’s safety.") < MATCH
+    assert meets(denial, "The river water is safe to drink, the council said.") >= MATCH
+    this = find_denial("Unfortunately, I think this is a hoax.")
+    assert this is not None and this.deictic
+
+
+def test_a_claim_sharing_one_word_with_the_denial_is_not_what_it_denies():
+    denial = find_denial("There is no link between the two harvest rituals.")
+    assert denial is not None
+    assert meets(denial, "The harvest is held every autumn in the valley.") == 0.0
+    assert denied_share(denial, "The harvest is held every autumn in the valley.") >= MATCH
+
+
+def test_a_denied_manner_is_not_a_denied_event():
+    denial = find_denial(
+        "The ministry said claims that the shells were mistakenly fired were untrue."
+    )
+    assert denial is not None
+    assert meets(denial, "Army units fired shells at the bridge on Monday.") == 0.0
+    assert meets(denial, "The shells were mistakenly fired at the bridge.") >= MATCH

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factcheck.judge import MIN_CONFIDENCE, as_updates, judge
 from factcheck.models import ClaimGroup, GroupJudgement, Verdict
+from factcheck.pipeline import run
+from factcheck.settings import Settings
 from tests.fake_engine import FakeEngine, article, claim
 
 A = article("The storm cut power to 3,000 homes in Kellport.", "a.txt", published="2031-01-02")
@@ -77,3 +81,39 @@ def test_a_figure_changed_by_a_later_article_is_an_update():
     judged = judge([group(CA, CB)], ARTICLES, engine)
     [update] = as_updates(judged.findings, {c.id: c for c in (CA, CB)}, ARTICLES)
     assert update.kind == "update" and (update.earlier, update.later) == (CA.id, CB.id)
+
+
+def _role_titles(folder, *texts: str) -> list[str]:
+    folder.mkdir(exist_ok=True)
+    for n, text in enumerate(texts):
+        (folder / f"{n}.txt").write_text(text + "\n", encoding="utf-8")
+    report = run([str(folder)], Settings(engine="local"))
+    return [f.variants for f in report.findings if f.type == "role_title"]
+
+
+ROAD = "the mountain road will reopen on Monday after the landslide."
+
+
+def test_titles_one_source_gives_together_are_no_conflict(tmp_path):
+    general, chief = f"General Tomas Varga said {ROAD}", f"Police chief Tomas Varga said {ROAD}"
+    assert _role_titles(tmp_path / "two", general, chief) == [["general", "chief"]]
+    both = "The road will reopen on Monday, said General Tomas Varga, the regional police chief."
+    assert _role_titles(tmp_path / "three", general, chief, both) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("Orvex chief Lena Brandt said", "CEO Lena Brandt said"),  # chief of "chief executive"
+     ("Coach Milo Dret said", "Milo Dret, the club's head coach, said")],  # head of "head coach"
+)  # fmt: skip
+def test_an_office_named_loosely_is_no_conflict(tmp_path, first, second):
+    assert _role_titles(tmp_path, f"{first} {ROAD}", f"{second} {ROAD}") == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("Party leader Ivo Marek said", "President Ivo Marek said"),
+     ("Governor Ana Palo said", "Mayor Ana Palo said")],
+)  # fmt: skip
+def test_different_titles_still_conflict(tmp_path, first, second):
+    assert len(_role_titles(tmp_path, f"{first} {ROAD}", f"{second} {ROAD}")) == 1

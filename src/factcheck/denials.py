@@ -57,9 +57,9 @@ _VERB = re.compile(
     re.IGNORECASE,
 )
 _VERDICT = re.compile(
-    r"^(?P<subject>.{3,240}?)\s+(?:(?:is|was|are|were|has\s+been|have\s+been|had\s+been)\s+)?"
-    r"(?:is|was|are|were|been|turned\s+out\s+to\s+be|appears\s+to\s+be|"
-    r"(?:proved|proven|shown|exposed|revealed|outed|debunked)(?:\s+(?:to\s+be|as))?)\s+[\"“‘']?"
+    r"^(?P<subject>.{3,240}?)(?:[’']s|\s+(?:(?:is|was|are|were|has\s+been|have\s+been|had\s+been)"
+    r"\s+)?(?:is|was|are|were|been|turned\s+out\s+to\s+be|appears\s+to\s+be|"
+    r"(?:proved|proven|shown|exposed|revealed|outed|debunked)(?:\s+(?:to\s+be|as))?))\s+[\"“‘']?"
     r"(?:(?:a|an|just|merely|simply|completely|totally|entirely|all|in\s+fact)\s+)*(?P<cue>hoax(?:es)?|fakes?|false|untrue|fabricated|fabrication|"
     r"made[\s-]up(?!\s+of)|baseless|bogus|unfounded|satire|satirical|a\s+myth|myths?|not\s+true|"
     r"not\s+real|"
@@ -136,14 +136,30 @@ def find_denial(sentence: str) -> Denial | None:
         if kind == "verb" and not _denies_something(match.group("cue"), match.group("rest")):
             continue
         if kind in ("verdict", "never"):  # "I think this is a hoax": the subject is "this"
-            target = re.split(r",|\b(?:think|believe|says?|said|that|thinks|believes)\b", target)[
-                -1
-            ]
+            target = _verdict_subject(target)
         if kind == "negation":  # "the mayor was not arrested": the event without the "not"
             subject = re.split(r";|\bsaid\b|\bsays\b", match.group("subject"))[-1]
             target = subject + " " + _clause(match.group("rest"))
         return _denial(kind, match.group("cue"), target.strip(" ,.;:"), text)
     return None
+
+
+def _verdict_subject(subject: str) -> str:
+    """What a verdict judges: the last clause of its subject ("I think this is a hoax": "this"),
+    or, for a pronoun that points back ("…, if anyone tells you that the tea is safe, it's not
+    true"), the clause before it."""
+    parts = re.split(
+        r",|\b(?:think|believe|says?|said|that|thinks|believes|tells?|told)\b", subject
+    )
+    last = parts[-1]
+    if last.strip().lower() in _BACK and len(parts) > 1:
+        before = parts[-2]
+        if len(content_terms(before)) >= 2:
+            return before
+    return last
+
+
+_BACK = frozenset({"it", "that", "this", "which"})
 
 
 def _clause(rest: str) -> str:
@@ -230,3 +246,31 @@ def denied_share(denial: Denial, claim: str) -> float:
     if denial.deictic:
         return DEICTIC_MATCH
     return len(denial.terms & wanted) / len(denial.terms) if denial.terms else 0.0
+
+
+def meets(denial: Denial, claim: str) -> float:
+    """``denied_share``, less two readings where the claim states something else than what is
+    denied: it shares one word with a denial of two or more (the story's topic, not its event:
+    "there is no link between the two rituals" / "a ritual held every spring"), or it lacks the
+    manner the denial is about ("denied the supplies were mistakenly dropped" / "planes dropped
+    supplies": the dropping is not denied)."""
+    share = denied_share(denial, claim)
+    if denial.deictic or not share:
+        return share
+    stated = set(content_terms(claim))
+    if len(denial.terms & stated) < min(2, len(denial.terms)):
+        return 0.0
+    return 0.0 if _manners(denial.target) - stated else share
+
+
+def _manners(target: str) -> set[str]:
+    """Stems of the manner adverbs of the denied words ("mistakenly", "secretly")."""
+    found = re.findall(r"\b[a-z]{4,}ly\b", target)
+    return {term for word in found if word not in _NOT_MANNER for term in content_terms(word)}
+
+
+_NOT_MANNER = frozenset(
+    """only early really actually reportedly allegedly apparently likely nearly recently currently
+    previously initially finally originally family supply apply reply assembly rally daily weekly
+    monthly yearly fully widely""".split()
+)

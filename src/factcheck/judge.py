@@ -13,6 +13,7 @@ sources) and figures that a later article changed (``update``) are decided here 
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import TYPE_CHECKING
 
 from .excerpts import claim_excerpt, near_marks
@@ -28,7 +29,7 @@ from .models import (
     Judged,
     Verdict,
 )
-from .names import titles_conflict
+from .names import GENERIC_TITLES, titles_conflict
 from .people import Person, PersonIndex
 
 if TYPE_CHECKING:
@@ -241,13 +242,7 @@ def _title_finding(
             for title in titled.get((claim_id, spelling), ()):
                 by_title = titles.setdefault(claims[claim_id].article, {})
                 by_title.setdefault(title, []).append(claim_id)
-    articles = list(titles)
-    best = None
-    for i, first in enumerate(articles):
-        for second in articles[i + 1 :]:
-            confidence = titles_conflict(set(titles[first]), set(titles[second]))
-            if confidence is not None and (best is None or confidence > best):
-                best = confidence
+    best = _worst_clash(titles, claims, list(person.spellings))
     if best is None:
         return None
     sides: dict[str, list[str]] = {}
@@ -272,3 +267,66 @@ def _title_finding(
         explanation=f"Sources differ on the title of {person.name}: {versions}.",
         excerpts=excerpts,
     )
+
+
+def _worst_clash(
+    titles: dict[str, dict[str, list[str]]], claims: dict[str, Claim], names: list[str]
+) -> float | None:
+    """The strongest title conflict between two articles, or None. Titles one person holds
+    together are no conflict: titles one source writes beside the person's name ("General Ana
+    Ruiz, the police chief") hold together in every source, and a generic word of an office
+    spelled out ("chief" of a chief executive officer) names that office loosely."""
+    every = {t for by_title in titles.values() for t in by_title}
+    held = {a: _held(by_title, every, claims, names) for a, by_title in titles.items()}
+    together = [h for h in held.values() if len(h) >= 2]
+    best = None
+    articles = list(titles)
+    for i, first in enumerate(articles):
+        for second in articles[i + 1 :]:
+            held_a, held_b = _with_partners(held[first], together), held[second]
+            if _same_post(held_a, held_b):
+                continue
+            confidence = titles_conflict(held_a, held_b)
+            if confidence is not None and (best is None or confidence > best):
+                best = confidence
+    return best
+
+
+def _held(
+    by_title: dict[str, list[str]], every: set[str], claims: dict[str, Claim], names: list[str]
+) -> set[str]:
+    """An article's titles for a person, with the cluster's other titles for them that its
+    sentences write beside the name (an apposition after it, a title just before it)."""
+    quotes = [claims[c].evidence.quote for ids in by_title.values() for c in ids]
+    return set(by_title) | {t for t in every if any(_beside(t, q, names) for q in quotes)}
+
+
+def _with_partners(held: set[str], together: list[set[str]]) -> set[str]:
+    """The titles, with those some source gives together with one of them."""
+    return held.union(*(h for h in together if h & held))
+
+
+def _beside(title: str, text: str, names: list[str]) -> bool:
+    word = rf"\b{re.escape(title)}\b"
+    for name in names:
+        escaped = re.escape(name)
+        after = rf"{escaped},\s+[^,.;:()]{{0,40}}?{word}"
+        before = rf"{word}\s+(?:[\w.’'-]+\s+){{0,2}}{escaped}"
+        if re.search(after, text, re.IGNORECASE) or re.search(before, text, re.IGNORECASE):
+            return True
+    return False
+
+
+SPELLED_OUT = {  # offices written as initials, spelled out
+    "ceo": "chief executive officer", "cfo": "chief financial officer",
+    "coo": "chief operating officer", "cto": "chief technology officer",
+}  # fmt: skip
+
+
+def _same_post(titles_a: set[str], titles_b: set[str]) -> bool:
+    """A generic title on one side that is a word of an office on the other ("chief" and
+    "ceo"): the office named loosely."""
+    pairs = [(x, y) for x in titles_a for y in titles_b] + [
+        (y, x) for x in titles_a for y in titles_b
+    ]
+    return any(x in GENERIC_TITLES and x in SPELLED_OUT.get(y, y).split() for x, y in pairs)

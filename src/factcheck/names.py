@@ -316,7 +316,7 @@ def place_mentioned(place: str, text: str) -> bool:
     text = fold_lookalikes(strip_invisible(text))
     forms = [place] + [alias for alias, name in PLACE_ALIASES.items() if name == place]
     for form in forms:
-        short = len(form) <= 4  # "US", "UK": match the capitals exactly, as a word
+        short = form in PLACE_ALIASES and len(form) <= 4  # "us", "uk": the capitals, a word
         pattern = rf"(?<![\w.]){re.escape(form.upper() if short else form)}(?![\w])"
         if re.search(pattern, text, 0 if short else re.IGNORECASE):
             return True

@@ -61,7 +61,7 @@ _QUANTITY = re.compile(
     (?:(?P<bound>{_BOUND})\s+)?
     (?:
         (?P<between>between)\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})
-      | (?P<cur>{_CUR})?\s?(?P<num>{_NUM})(?:\s?(?:-|–|to)\s?(?P<num2>{_NUM}))?
+      | (?P<cur>{_CUR})?\s?(?P<num>{_NUM})(?:\s?(?:-|–|to)\s?(?:{_CUR})?(?P<num2>{_NUM}))?
         (?:\s?(?P<scale>{_SCALE})\b)?
       | (?P<vague>{_VAGUE})(?=\s+of\b)
       | (?P<word>(?:{_WORDS})(?:[-\s](?:{_WORDS}))?)\b

@@ -2,8 +2,9 @@
 
 Each sentence of a source that ``denials.find_denial`` marks ("X denied that …", "the report
 is a hoax", "there is no evidence that …", "the claims are untrue") is matched against the
-claims of every other source with ``denials.denied_share`` (how much of what it denies the
-claim states); the best claim at ``MATCH`` or more makes a contradiction of type ``denial``
+claims of every other source with ``denials.meets`` (how much of what it denies the claim
+states; nothing when the claim shares one word of a denial of two or more, or lacks the manner
+it denies); the best claim at ``MATCH`` or more makes a contradiction of type ``denial``
 quoting both sentences, the denying words and the words they meet marked. Not a rebuttal
 (each rule measured on FNC-1 dev clusters, where it cut false alarms on clusters whose bodies
 all agree without losing mixed clusters):
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from .denials import MATCH, Denial, denied_share, find_denial
+from .denials import MATCH, Denial, denied_share, find_denial, meets
 from .excerpts import excerpt, phrase_marks, side
 from .judge import finding_id
 from .lexical import content_terms, words
@@ -77,7 +78,7 @@ def _best_claim(
     for claim in pool:
         if not _as_fact(claim):
             continue
-        score = denied_share(denial, claim.text)
+        score = meets(denial, claim.text)
         if score >= MATCH and (best is None or score > best[1]):
             best = (claim, score)
     if best is None or any(denied_share(d, best[0].text) >= MATCH for *_, d in own):

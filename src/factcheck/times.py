@@ -148,3 +148,21 @@ def _same_calendar(a: str, b: str) -> bool:
     year_a, rest_a = a.split("-", 1)
     year_b, rest_b = b.split("-", 1)
     return rest_a == rest_b and ("XXXX" in (year_a, year_b) or year_a == year_b)
+
+
+_REPORTING = (
+    r"(?i:said|says|told|tells|reported|reports|revealed|announced|confirmed|stated|wrote|"
+    r"added|tweeted|posted|disclosed)"
+)
+_ADDRESSEE = r"(?:(?i:the\s+)?(?:[A-Z][\w.’'&-]*\s+){1,3}|in\s+an?\s+(?:statement|interview)\s+)?"
+
+
+def of_report(text: str, time_text: str) -> bool:
+    """Whether ``time_text`` in ``text`` dates the report rather than the event: it follows a
+    reporting verb and its addressee ("the Ledger reported Wednesday", "it was revealed on
+    Friday", "told the Ledger on Monday") or opens a sentence of reported speech ("On Monday,
+    police said …"). "The bridge closed on Monday, police said" dates the closure."""
+    time = re.escape(time_text)
+    after_verb = rf"\b{_REPORTING}\s+{_ADDRESSEE}(?i:on\s+|late\s+|early\s+)?(?i:{time})\b"
+    opening = rf"^\W*(?i:on\s+)?(?i:{time}),?\s+(?:[\w.’'-]+\s+){{1,3}}?{_REPORTING}\b"
+    return bool(re.search(after_verb, text) or re.search(opening, text))
