@@ -47,6 +47,10 @@ EDITORIAL_KINDS = ("opinion", "speculation")
 MAX_TRIED = 3  # wordings tried per group, cleanest first
 REPEAT_SHARE = 0.6
 REPEAT_WORDS = 3
+# single-source facts kept for the brief, cleanest first: far more than any brief is offered (the
+# engines offer at most a few), and a bound that keeps one very long article linear, since each
+# fact kept is compared with every fact kept before it
+MAX_SINGLE = 100
 _MARKER = re.compile(
     r"\b(?:"
     + "|".join(re.escape(w) for w in sorted(HEDGES + EDITORIAL, key=len, reverse=True))
@@ -95,14 +99,18 @@ def stated_facts(
     groups: list[ClaimGroup], story: Story, blocked: dict[str, Block], checker: Checker
 ) -> list[Stated]:
     """Every group's fact with its wording, most supported and most lead-like first, repeats
-    left out."""
+    left out; of the facts a single source states, the ``MAX_SINGLE`` cleanest."""
     found = [s for g in groups if (s := wording_for(g, story, blocked, checker)) is not None]
     found.sort(key=lambda s: (round(s.score, 1), *(-x for x in _worth(s)), -s.lead))
     kept: list[Stated] = []
+    single = 0
     for fact in found:  # of two that state one fact, the cleaner, then the worthier, is kept
+        if fact.sources < 2 and single >= MAX_SINGLE:
+            continue
         same = next((earlier for earlier in kept if repeats(fact, earlier, checker)), None)
         if same is None:
             kept.append(fact)
+            single += fact.sources < 2
         else:
             same.reach |= fact.reach
     return sorted(kept, key=lambda s: (-len(s.reach), -s.lead, -s.sources))
