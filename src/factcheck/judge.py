@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .excerpts import claim_excerpt, near_marks
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from .engines import Engine
 
 MIN_CONFIDENCE = 0.5
+REACH = 160  # characters around a name where a title written beside it can stand
 
 
 def judge(groups: list[ClaimGroup], articles: dict[str, Article], engine: Engine) -> Judged:
@@ -312,9 +314,19 @@ def _beside(title: str, text: str, names: list[str]) -> bool:
         escaped = re.escape(name)
         after = rf"{escaped},\s+[^,.;:()]{{0,40}}?{word}"
         before = rf"{word}\s+(?:[\w.’'-]+\s+){{0,2}}{escaped}"
-        if re.search(after, text, re.IGNORECASE) or re.search(before, text, re.IGNORECASE):
-            return True
+        for near in _around(name, text):
+            if re.search(after, near, re.IGNORECASE) or re.search(before, near, re.IGNORECASE):
+                return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _around(name: str, text: str) -> tuple[str, ...]:
+    """The stretches of ``text`` around each mention of ``name`` (``REACH`` characters on
+    either side): where a title beside the name can stand, so a long text is read once per
+    name, not once per title."""
+    found = re.finditer(re.escape(name), text, re.IGNORECASE)
+    return tuple(text[max(0, m.start() - REACH) : m.end() + REACH] for m in found)
 
 
 SPELLED_OUT = {  # offices written as initials, spelled out

@@ -10,8 +10,10 @@ clause ("as", "while", "which", "amid", "after", "just hours after", a word endi
 at an "and" that joins such a clause to the sentence ("... in 30 years and amid fears
 that ..."), and before "during ..." (no comma needed: it only says when), outside any
 quotation and brackets, and returns the parts before them as sentences, shortest first,
-leaving out those too short to be a sentence (``main_clause``: the shortest, or None). Words
-are never changed, only left out from a cut to the end.
+leaving out those too short to be a sentence (``main_clause``: the shortest, or None), and
+those longer than ``MAX_HEAD`` characters (no shorter wording a reader would want; the bound
+keeps a sentence that runs for pages linear). Words are never changed, only left out from a
+cut to the end.
 ``split_clause(text)`` gives the main clause and the rest after the first cut, for a source
 that states the two in different sentences (``parts``).
 """
@@ -21,6 +23,7 @@ from __future__ import annotations
 import re
 
 MIN_WORDS = 7
+MAX_HEAD = 600  # characters: a longer main clause is no shorter wording worth printing
 _OPENS_CLAUSE = re.compile(
     r"(?:,|\s[—–])\s+(?=(?:as|while|whereas|which|who|whom|whose|where|when|although|though|"
     r"amid|amidst|after|before|following|despite|with|according|but|because|since|"
@@ -60,7 +63,7 @@ def split_clause(text: str) -> tuple[str, str] | None:
 def _cuts(text: str) -> list[tuple[str, int]]:
     """Each main clause (without its closing stop) and where the clause it leaves out starts."""
     found = []
-    for match in _OPENS_CLAUSE.finditer(text):
+    for match in _OPENS_CLAUSE.finditer(text, 0, MAX_HEAD + 1):
         head = text[: match.start()].rstrip()
         if not _inside_quotation(head) and len(head.split()) >= MIN_WORDS:
             found.append((head.rstrip(",;:"), match.end()))
