@@ -38,6 +38,7 @@ LAYERS = {
         "schema",
     ),
     "stages": (
+        "added",
         "align",
         "attribution",
         "brief",

@@ -182,7 +182,8 @@ class Finding(_Model):
     excerpts: list[Excerpt] = Field(
         default_factory=list,
         description="Each side's passage with the words that differ marked (contradictions, "
-        "updates, name variants, altered quotes).",
+        "updates, name variants, altered quotes; for an unsupported addition, each claim with "
+        "the words new to its source marked).",
     )
 
 

@@ -131,7 +131,7 @@ def _run(engine: Engine, ingested: Ingested, started: str, clock: float) -> Repo
     findings += compared
     contested = contested_claims(findings)
     findings += _guarded(problems, "unsupported additions", [], find_unsupported, groups,
-                         derived, contested, labels, people)  # fmt: skip
+                         derived, contested, labels, people, by_id)  # fmt: skip
     findings = rank(with_excerpts(findings, claims, by_id))
     independent = {independent_source(a.id, derived) for a in ingested.unique}
     composed = _guarded(problems, "brief", Composed(Brief(), 0), compose, groups, findings,

@@ -6,15 +6,20 @@ claim, low severity; with fewer than two independent sources there is nothing to
 no such finding. ``unsupported_addition``: an unattributed opinion or speculation (the brief's
 ``editorial`` rule) that no other source supports, or what a derived article adds that its
 source does not contain (one finding per rewrite, listing every such claim). Which article is
-derived from which is decided in ``rewrites``.
+derived from which is decided in ``rewrites``. Given the articles' texts, each
+unsupported_addition says what it adds (``added``): against the rewrite's origin, or for an
+editorial claim against the other sources ("says 'Tuesday' where [1] says 'Wednesday'"; "all
+new: nothing in [1] says anything like it"), and its excerpts mark the claims' new words.
 """
 
 from __future__ import annotations
 
+from .added import Added, Origin, Origins, summary, what_it_adds
 from .align import stated_by
+from .excerpts import claim_excerpt, phrase_marks
 from .facts import editorial
 from .judge import finding_id
-from .models import Claim, ClaimGroup, Finding
+from .models import Article, Claim, ClaimGroup, Excerpt, Finding
 from .people import PersonIndex
 from .rewrites import independent_source
 
@@ -31,10 +36,13 @@ def find_unsupported(
     contested: set[str],
     labels: dict[str, str],
     people: PersonIndex | None = None,
+    articles: dict[str, Article] | None = None,
 ) -> list[Finding]:
     """single_source and unsupported_addition findings; ``contested`` claims are skipped.
     ``labels`` name each article in explanations ("[2] wire.txt"); with ``people``, a claim
-    another source states outside its group (``align.stated_by``) counts as stated there."""
+    another source states outside its group (``align.stated_by``) counts as stated there; with
+    the ``articles``, each unsupported_addition says what it adds (``added``)."""
+    origins = Origins(articles or {}, derived, labels)
     findings = []
     single: dict[str, list[list[str]]] = {}  # independent source -> facts only it states
     added: dict[str, list[Claim]] = {}  # rewrite -> what it adds to its source
@@ -50,12 +58,12 @@ def find_unsupported(
             if derived[claim.article] not in sayers:  # its source does not say it anywhere
                 added.setdefault(claim.article, []).extend(group.members)
             continue
-        finding = _classify(claim, group.members, labels)
+        finding = _classify(claim, group.members, labels, origins)
         if finding is None:
             single.setdefault(roots.pop(), []).append([m.id for m in group.members])
         else:
             findings.append(finding)
-    findings += [_rewrite_adds(a, claims, derived, labels) for a, claims in added.items()]
+    findings += [_rewrite_adds(a, claims, labels, origins) for a, claims in added.items()]
     if len(sources) > 1:
         findings += [_single_source(facts, labels[root]) for root, facts in single.items()]
     return findings
@@ -78,23 +86,29 @@ def _stated_elsewhere(
 
 
 def _rewrite_adds(
-    article: str, claims: list[Claim], derived: dict[str, str], labels: dict[str, str]
+    article: str, claims: list[Claim], labels: dict[str, str], origins: Origins
 ) -> Finding:
-    """One finding for all a rewrite adds to its source, its editorial additions first."""
+    """One finding for all a rewrite adds to its source, its editorial additions first, and
+    what that is, read against the source. Statements are counted and read once per wording:
+    a sentence its copies repeat is one statement."""
     claims = sorted(claims, key=lambda c: not editorial(c))
     own = labels[article]
-    origin = labels[derived[article]]
-    judged = sum(editorial(c) for c in claims)
-    what = "this" if len(claims) == 1 else f"{len(claims)} statements"
-    share = "all" if judged == len(claims) else f"{judged} of them"
-    of_them = f" ({share} opinion or speculation)" if judged and len(claims) > 1 else ""
+    origin = labels[origins.derived[article]]
+    texts = {c.text: editorial(c) for c in claims}  # each wording once, in order
+    judged = sum(texts.values())
+    what = "this" if len(texts) == 1 else f"{len(texts)} statements"
+    share = "all" if judged == len(texts) else f"{judged} of them"
+    of_them = f" ({share} opinion or speculation)" if judged and len(texts) > 1 else ""
+    checked = origins.of_rewrite(article)
+    added = {t: what_it_adds(t, checked) for t in texts} if checked else {}
     return _finding(
         "unsupported_addition",
         [c.id for c in claims],
         "high" if judged else "medium",
         0.7,
-        f"{own}, a rewrite of {origin}, adds {what}{of_them} that {origin} does not say; "
-        "check before using it.",
+        f"{own}, a rewrite of {origin}, adds {what}{of_them} that {origin} does not say"
+        f"{_why(list(added.values()), checked)}; check before using it.",
+        _excerpts(claims, [added[c.text] for c in claims] if added else []),
     )
 
 
@@ -111,24 +125,51 @@ def _single_source(facts: list[list[str]], source: str) -> Finding:
     )
 
 
-def _classify(claim: Claim, members: list[Claim], labels: dict[str, str]) -> Finding | None:
-    """An unattributed opinion or speculation only one source carries, or None (a fact)."""
-    ids = [m.id for m in members]
+def _classify(
+    claim: Claim, members: list[Claim], labels: dict[str, str], origins: Origins
+) -> Finding | None:
+    """An unattributed opinion or speculation only one source carries, or None (a fact), with
+    what it adds to the other sources."""
+    if not editorial(claim):
+        return None
     source = labels[claim.article]
-    if editorial(claim):
-        what = "editorial judgement" if claim.kind == "opinion" else "speculation"
-        return _finding(
-            "unsupported_addition",
-            ids,
-            "medium",
-            0.6,
-            f"Unattributed {what} that only {source} carries; no other source supports it.",
-        )
-    return None
+    what = "editorial judgement" if claim.kind == "opinion" else "speculation"
+    others = origins.others(claim.text, claim.article)
+    added = [what_it_adds(claim.text, others)] if others else []
+    return _finding(
+        "unsupported_addition",
+        [m.id for m in members],
+        "medium",
+        0.6,
+        f"Unattributed {what} that only {source} carries; no other source supports it"
+        f"{_why(added, others)}.",
+        _excerpts(members, added * len(members)),
+    )
+
+
+def _why(added: list[Added], origin: Origin | None) -> str:
+    """' — it says 'Tuesday' where [1] says 'Wednesday'', or nothing when nothing is named."""
+    said = summary(added, origin) if added and origin else ""
+    return f" — {said}" if said else ""
+
+
+def _excerpts(claims: list[Claim], added: list[Added]) -> list[Excerpt]:
+    """Each claim's evidence with its new words marked; none when nothing is marked."""
+    if not any(a.marks() for a in added):
+        return []
+    return [
+        claim_excerpt(c, phrase_marks(c.evidence.quote, c.evidence.start, a.marks()))
+        for c, a in zip(claims, added, strict=True)
+    ]
 
 
 def _finding(
-    kind: str, claims: list[str], severity: str, confidence: float, explanation: str
+    kind: str,
+    claims: list[str],
+    severity: str,
+    confidence: float,
+    explanation: str,
+    excerpts: list[Excerpt] = (),
 ) -> Finding:
     return Finding(
         id=finding_id(kind, claims),
@@ -137,6 +178,7 @@ def _finding(
         confidence=confidence,
         claims=claims,
         explanation=explanation,
+        excerpts=list(excerpts),
     )
 
 
