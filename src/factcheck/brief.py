@@ -23,7 +23,8 @@ from .citation import Checker
 from .damage import Damage
 from .disputes import dispute_facts
 from .engines.local import LocalEngine
-from .facts import as_fact, editorial, single_worthy, stated_facts
+from .facts import Stated, as_fact, editorial, single_worthy, stated_facts
+from .lead import quote_share
 from .lexical import words
 from .models import (
     Article,
@@ -131,8 +132,29 @@ def select_facts(
     agreed = [as_fact(s, story) for s in stated if s.sources >= 2]
     # a single-source fact has no second source to check its words: the cleanest sources first
     alone = sorted((s for s in stated if s.sources == 1 and single_worthy(s)), key=_cleanest)
+    if not agreed and not disputed:
+        lead = _story_lead(stated)
+        alone = lead + [s for s in alone if all(s is not other for other in lead)]
     single = [as_fact(s, story) for s in alone]
     return agreed[: limits.agreed] + disputed + single[: limits.single]
+
+
+def _story_lead(stated: list[Stated]) -> list[Stated]:
+    """When no two independent sources state a fact (the articles are copies of one report, or
+    each words the story its own way), the brief still leads with the story: the events most
+    articles carry, then the most lead-like, attributed to their source. Quotations, hedged
+    claims and the writers' own opinion or speculation are left out."""
+    events = [s for s in stated if s.sources == 1 and _plain_event(s.wording)]
+    return sorted(events, key=lambda s: (-len({c.article for c in s.claims}), -s.lead))
+
+
+def _plain_event(claim: Claim) -> bool:
+    return (
+        claim.kind in ("event", "quantity")
+        and not claim.hedged
+        and not editorial(claim)
+        and quote_share(claim.text) <= 0.5
+    )
 
 
 def _cleanest(stated) -> tuple[float, float]:

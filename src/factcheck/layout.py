@@ -12,7 +12,8 @@
   end of a short line, "Pictured: …", "File photo";
 - ``prompt``: share and follow prompts and links to other pages: "Share this", "Follow us on
   Twitter", "Sign up for our newsletter", "Read more", "Scroll down for video", "RELATED: …",
-  "MORE: …", "Click here …", "Advertisement";
+  "MORE: …", "Click here …", "Advertisement", "This is a developing story …", "Refresh the page
+  …", "Check back …", "More details to come";
 - ``embed``: a bare address, markup or a style rule, hashtags and links of an embedded post;
 - ``timestamp``: a date and time alone ("Updated 8:08 AM, May 4, 2021").
 
@@ -62,6 +63,9 @@ _PROMPT = re.compile(
     r"scroll\s+down\b.*|advertisement|sponsored(?:\s+content)?|comments?|"
     r"(?:leave|add|post)\s+a\s+(?:comment|reply)|add\s+comment|"
     r"watch\s+the\s+(?:full\s+)?(?:video|interview)\b.*|continue\s+reading\b.*|"
+    r"(?:this\s+is\s+a\s+)?(?:developing|breaking)\s+(?:news\s+)?story\b.*|"
+    r"(?:please\s+)?(?:refresh|reload)\s+(?:the\s+|this\s+)?page\b.*|"
+    r"(?:check|stay)\s+(?:back|tuned)\b.*|(?:more|further)\s+details\s+to\s+(?:come|follow)\b.*|"
     r"(?:facebook|twitter|linkedin|whatsapp|reddit|email|print)(?:\s+(?:facebook|twitter|"
     r"linkedin|whatsapp|reddit|email|print))*)$",
     re.IGNORECASE,
