@@ -19,8 +19,10 @@ the source's claims are searched, so a fact that alignment split over two groups
 cited to every source that states it.
 
 Of two facts that state one thing, the more cleanly worded (then the one worth more, as above)
-is kept and the other left out as a repeat: one's wording backs the other, either sentence
-states the other, or, names aside, they share most of the shorter one's words (``same_fact``).
+is kept and the other left out as a repeat: one's wording backs the other on its own, or is
+cited for the other (beside another sentence) while they share some of their words, either
+sentence states the other, or, names aside, they share most of the shorter one's words
+(``same_fact``). A source sentence cited for two facts that share few words backs two facts.
 Order: facts that most independent sources report first (in any of the wordings tried, and in
 those of the repeats left out: how far the fact reaches, while citations stay with the sources
 that state the words printed), then by how much the fact reads like a lead (``lead.lead_score``
