@@ -18,10 +18,10 @@ the briefs' sentences:
 - ``artifacts``: sentences whose wording score (own marks plus cross-source swaps) is at or
   above ``wording.ARTIFACT``; ``damaged``: sentences that print a name the report flags as
   damaged by a rewrite (``damage.Damage``);
-- ``repeats``: pairs of sentences stating one fact (shared claims, or most content words
-  shared; disputes, which cite the claims of the facts they qualify, are left out); ``words``
-  counts those found by their words alone (a source sentence that backs two different facts
-  is a shared claim, not necessarily a repeat);
+- ``repeats``: pairs of sentences stating one fact (most content words shared, or a shared
+  claim and a third of them; disputes, which cite the claims of the facts they qualify, are
+  left out); ``words`` counts those found by their words alone (a source sentence that backs
+  two different facts is a shared claim, not a repeat unless their words meet too);
 - ``fragments``: sentences that lean on an earlier one ("these remarks", an opening "He said")
   and headings or page furniture used as sentences.
 
@@ -29,7 +29,7 @@ For the seeds it also checks the three lead facts every seed article reports (th
 signed, its mutual-assistance clause, the first visit in 24 years): stated or not, and how many
 cited sources state it on their own.
 
-    python benchmarks/brief_quality.py [--limit N] [--show K] [--src PATH]
+    python benchmarks/brief_quality.py [--limit N] [--show K] [--src PATH] [--save DIR]
 
 ``--src`` runs factcheck from another checkout's ``src`` (e.g. a worktree of main, for the
 figures before a change); the measures are always this checkout's.
@@ -72,6 +72,7 @@ LEANS_BACK = re.compile(
     r"figures|developments|allegations|accusations|concerns|talks)\b",
 )
 REPEAT_SHARE = 0.6  # overlap coefficient of content words
+SOURCE_SHARE = 1 / 3  # ... of two sentences citing one source sentence, to count as a repeat
 RARE_SHARE = 0.05  # a word in at most this share of the report's claims is distinctive
 LEAD_FACTS = {  # read from the seed articles; checked here, never in product code
     "partnership signed": (r"partnership", r"\bsign|finalis|struck|agreement"),
@@ -208,9 +209,11 @@ def _fragment(text: str) -> bool:
 
 
 def _repeats(sentences: list[dict], claims: dict[str, dict]) -> list[tuple[str, str, bool]]:
-    """Pairs of sentences stating one fact: they share a claim, most of the shorter one's
-    content words, or two words that few of the story's claims use and a quarter of them.
-    Disputes are left out: they cite the claims of the facts they qualify by design."""
+    """Pairs of sentences stating one fact: they share most of the shorter one's content
+    words, or two words that few of the story's claims use and a quarter of them, or a claim
+    and a third of them (one long source sentence backs different facts: a claim shared by
+    two sentences that share few words is no repeat). Disputes are left out: they cite the
+    claims of the facts they qualify by design."""
     frequency = Counter(t for c in claims.values() for t in set(content_terms(c["text"])))
     rare = max(2, RARE_SHARE * len(claims))
     sentences = [s for s in sentences if not s.get("disputed")]
@@ -224,7 +227,8 @@ def _repeats(sentences: list[dict], claims: dict[str, dict]) -> list[tuple[str, 
             worded = (overlap >= REPEAT_SHARE and smaller >= 4) or (
                 len(distinctive) >= 2 and overlap >= 0.25
             )
-            if worded or set(a["claims"]) & set(sentences[j]["claims"]):
+            shares_source = bool(set(a["claims"]) & set(sentences[j]["claims"]))
+            if worded or (shares_source and overlap >= SOURCE_SHARE):
                 found.append((a["text"], sentences[j]["text"], worded))
     return found
 
@@ -277,6 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="clusters per split")
     parser.add_argument("--show", type=int, default=0, help="examples printed per set")
     parser.add_argument("--src", help="run factcheck from this src folder (another checkout)")
+    parser.add_argument("--save", help="write each split's reports here (SPLIT.jsonl)")
     args = parser.parse_args(argv)
     if args.src:
         global ENV
@@ -286,6 +291,10 @@ def main(argv: list[str] | None = None) -> int:
     measure(seeds, tallies["seeds"])
     for split in ("dev", "test"):
         reports, failed = run_clusters(split, args.limit)
+        if args.save:
+            Path(args.save).mkdir(parents=True, exist_ok=True)
+            lines = "".join(json.dumps(r) + "\n" for r in reports)
+            (Path(args.save) / f"{split}.jsonl").write_text(lines, encoding="utf-8")
         tallies[f"fnc1 {split}"] = tally = Tally(failed=failed)
         for report in reports:
             measure(report, tally)

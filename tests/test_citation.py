@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.citation import overlap, states, stating
+from factcheck.citation import carries, overlap, states, stating
 
 HARBOUR = "The port authority of Velmar said 1,200 containers were stranded on Monday."
 
@@ -94,3 +94,13 @@ def test_first_and_only_are_part_of_what_a_sentence_states():
     evidence = ["The council adopted a new flag for the town of Velmar on Monday."]
     assert states("The council adopted a new flag for Velmar on Monday.", evidence).ok
     assert not states("The council adopted its first flag for Velmar on Monday.", evidence).ok
+
+
+def test_a_surname_the_source_gives_someone_else_backs_no_other_bearer():
+    sentence = "Ana Ruiz opened the new bridge across the river on Monday."
+    other = ["Lena Ruiz opened the new bridge across the river on Monday."]
+    for check in (carries, states):
+        assert not check(sentence, other).ok
+        assert check(sentence, ["Mayor Ruiz opened the new bridge across the river on Monday."]).ok
+        assert check(sentence, ["Ruiz opened the new bridge across the river on Monday."]).ok
+        assert check(sentence, ["Ms Ruiz opened the new bridge across the river on Monday."]).ok

@@ -43,7 +43,16 @@ from importlib import resources
 from .difference import Difference, ranked
 from .lexical import content_terms, stem
 from .models import Quantity, TimeExpr
-from .name_match import TOKEN, fold, has_name, has_word, name_runs, strip_endings, without_ending
+from .name_match import (
+    TOKEN,
+    fold,
+    has_name,
+    has_word,
+    name_runs,
+    other_bearer,
+    strip_endings,
+    without_ending,
+)
 from .quantities import compatible, parse_quantities
 from .times import parse_times
 from .verify import Sources, verify
@@ -99,7 +108,17 @@ def states(sentence: str, evidence: Sequence[str]) -> SourceCheck:
     missing += sorted(wanted.kept - said.kept)
     missing += [t.text for t in wanted.times if not _has_time(t, said.times)]
     missing += [" ".join(run) for run in wanted.names if not has_name(run, said.tokens)]
+    missing += _other_bearers(wanted, said)
     return SourceCheck(not missing, tuple(missing), share)
+
+
+def _other_bearers(wanted: _Features, said: _Features) -> list[str]:
+    """The sentence's names whose last word the source gives to someone else."""
+    return [
+        " ".join(run) + " is someone else in the source"
+        for run in wanted.names
+        if not all(t in said.tokens for t in run) and other_bearer(run, said.names)
+    ]
 
 
 def carries(sentence: str, evidence: Sequence[str]) -> SourceCheck:
@@ -121,6 +140,7 @@ def carries(sentence: str, evidence: Sequence[str]) -> SourceCheck:
         for run in wanted.names
         if not has_name(run, said.tokens) and flagged & set(run)
     ]
+    missing += _other_bearers(wanted, said)
     missing += [f"'{w}' is not in the source" for w in sorted(wanted.kept - said.kept)]
     missing += [f"'{w}' is not in the source" for w in _PREFIX.findall(sentence)
                 if not has_word(fold(w), said.tokens)]  # fmt: skip

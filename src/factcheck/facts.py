@@ -7,7 +7,8 @@ opinion or speculation; the member's sentence, its main clauses, and the sentenc
 disputed title left out are all tried. An original comes before a copy derived from it, then
 the cleanest wording (its own marks, and the share of its source's sentences that carry marks),
 then the most complete (``choose.rank``). Of the first few, one that two or more independent
-sources state wins over one that only its own source states, then the one that carries the
+sources state wins over one that only its own source states, then an original's wording over a
+copy's, then the cleaner (its wording score to one decimal), then the one that carries the
 most backed content (independent sources times names, figures and content words), so a fuller
 sentence two sources state can win over a bare clause four state. A copy's wording is used only
 when its original states it too.
@@ -18,8 +19,10 @@ the source's claims are searched, so a fact that alignment split over two groups
 cited to every source that states it.
 
 Of two facts that state one thing, the more cleanly worded (then the one worth more, as above)
-is kept and the other left out as a repeat: one's wording backs the other, either sentence
-states the other, or, names aside, they share most of the shorter one's words (``same_fact``).
+is kept and the other left out as a repeat: one's wording backs the other on its own, or is
+cited for the other (beside another sentence) while they share some of their words, either
+sentence states the other, or, names aside, they share most of the shorter one's words
+(``same_fact``). A source sentence cited for two facts that share few words backs two facts.
 Order: facts that most independent sources report first (in any of the wordings tried, and in
 those of the repeats left out: how far the fact reaches, while citations stay with the sources
 that state the words printed), then by how much the fact reads like a lead (``lead.lead_score``
@@ -47,6 +50,7 @@ EDITORIAL_KINDS = ("opinion", "speculation")
 MAX_TRIED = 3  # wordings tried per group, cleanest first
 REPEAT_SHARE = 0.6
 REPEAT_WORDS = 3
+SHARED_SOURCE_SHARE = 0.4  # words shared by two facts, one worded from a sentence backing the other
 # single-source facts kept for the brief, cleanest first: far more than any brief is offered (the
 # engines offer at most a few), and a bound that keeps one very long article linear, since each
 # fact kept is compared with every fact kept before it
@@ -137,6 +141,7 @@ def wording_for(
 ) -> Stated | None:
     """The group's fact in the words to state it, cited to every source that states it."""
     best: Stated | None = None
+    best_copy = False
     reach: set[str] = set()
     for candidate in _tried(wordings(group, story, blocked)):
         claim = story.claims[candidate.key]
@@ -151,8 +156,8 @@ def wording_for(
         lead = _lead(candidate.text, claims, story)
         stated = Stated(candidate.text, claims, len(roots), lead, candidate.score)
         stated.alone = {claim.id} | {where[0].id for where in found if len(where) == 1}
-        if best is None or _worth(stated) > _worth(best):
-            best = stated
+        if best is None or _preferred(stated, bool(origins)) > _preferred(best, best_copy):
+            best, best_copy = stated, bool(origins)
     if best is not None:
         best.reach = reach
     return best
@@ -179,6 +184,13 @@ def _lead(text: str, claims: list[Claim], story: Story) -> float:
         kind = "event" if claim.kind in EDITORIAL_KINDS else claim.kind
         claim = claim.model_copy(update={"kind": kind, "hedged": False})
     return lead_score(claim, position)
+
+
+def _preferred(stated: Stated, copy: bool) -> tuple[bool, bool, float, int]:
+    """Of the wordings of one fact: agreed before single-source, then an original's wording
+    before a copy's, then the cleaner (its score to one decimal), then the one worth more."""
+    agreed, content = _worth(stated)
+    return agreed, not copy, -round(stated.score, 1), content
 
 
 def _worth(stated: Stated) -> tuple[bool, int]:
@@ -218,11 +230,22 @@ def supporters(text: str, claim: Claim, story: Story, checker: Checker) -> list[
 
 def repeats(later: Stated, earlier: Stated, checker: Checker) -> bool:
     """Whether ``later`` states what ``earlier`` already states: one's sentence states the
-    other on its own (a claim that states it only beside another does not count), or their
-    words do (``same_fact``)."""
+    other on its own; or one is worded from a sentence cited for the other (beside another
+    sentence of its source) and they share ``SHARED_SOURCE_SHARE`` of the shorter one's words
+    (and ``REPEAT_WORDS`` or more); or their words alone say so (``same_fact``)."""
     if later.wording.id in earlier.alone or earlier.wording.id in later.alone:
         return True
+    if _backs(later, earlier) or _backs(earlier, later):
+        share, count = overlap(later.text, earlier.text)
+        if share >= SHARED_SOURCE_SHARE and count >= REPEAT_WORDS:
+            return True
     return same_fact(later.text, earlier.text, checker)
+
+
+def _backs(one: Stated, other: Stated) -> bool:
+    """Whether the source sentence ``one`` is worded from is among those cited for ``other``
+    (with another sentence of its source, or alone)."""
+    return any(c.id == one.wording.id for c in other.claims[1:])
 
 
 def same_fact(a: str, b: str, checker: Checker) -> bool:

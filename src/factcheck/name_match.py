@@ -6,7 +6,9 @@ A sentence's first word counts only when it is no common word ("Okafor said" is 
 minister said" is not). A run is in a source when each of its words is, or a form of it (a
 demonym and its country, "Velmarian" / "Velmar"); a word before the last may be missing
 ("Ruiz" for "Ana Ruiz", "Mayor Okafor" for "Jude Okafor") unless it is a qualifier that changes
-the place ("West Velmar").
+the place ("West Velmar"), or the source gives that last word to someone else: a name of the
+source ending in it whose words before are neither the run's nor a title ("Lena Ruiz" in the
+source does not back "Ana Ruiz", ``other_bearer``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import unicodedata
 from functools import lru_cache
 
 from .lexical import STOPWORDS
+from .names import TITLES
 from .wording import FUNCTION_WORDS
 
 _RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w’'-]*)*")
@@ -86,3 +89,27 @@ def strip_endings(words: frozenset[str]) -> frozenset[str]:
         for e in DEMONYM_ENDINGS
         if w.endswith(e) and len(w) - len(e) >= 4
     )
+
+
+def other_bearer(run: tuple[str, ...], said: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether the source's names ``said`` give the last word of ``run`` (a name of two words or
+    more) to someone else: one ends in it, and of the words before, neither has one the other
+    has, and each has one that is no title ("Lena Ruiz" for "Ana Ruiz"; "Mayor Ruiz" or "Ruiz"
+    for "Ana Ruiz" is the same bearer)."""
+    own = _given(run)
+    if not own:
+        return False
+    return any(
+        other[-1] == run[-1] and (given := _given(other)) and not given & set(run[:-1])
+        and not own & set(other[:-1])
+        for other in said
+    )  # fmt: skip
+
+
+def _given(run: tuple[str, ...]) -> set[str]:
+    """The words before a name's last that are no title."""
+    return {t for t in run[:-1] if t not in _TITLE_WORDS}
+
+
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame lady lord".split())
+_TITLE_WORDS = HONORIFICS | {w for title in TITLES for w in title.casefold().split()}
