@@ -83,3 +83,42 @@ def test_a_title_left_out_leaves_no_stray_commas_around_another_persons_title():
     )
     kept = "Ana Ruiz, who leads Orlen, opened it."  # a relative clause keeps its commas
     assert Block(("Ana Ruiz",), ("mayor",)).leave_out("Mayor, " + kept) == kept
+
+
+LOBSTER = "A fisherman in Varne caught a lobster weighing 9 kilograms, the harbour office said."
+SIGHTING = [LOBSTER, LOBSTER + " Boats were out early.",
+            "He said it was his biggest catch.",
+            "The giant lobster photo is a hoax, the harbour office says.",
+            "Experts say the picture is fake."]  # fmt: skip
+SEEN = [article(text, f"s{n}.txt") for n, text in enumerate(SIGHTING)]
+SEEN_CLAIMS = [claim(a, LOBSTER if a.text.startswith(LOBSTER) else a.text) for a in SEEN]
+
+
+def _denial(denier, reported, cue):
+    return Finding(id=f"d-{denier.id}-{cue}", kind="contradiction", type="denial",
+                   severity="high", confidence=0.8, claims=[denier.id, *(c.id for c in reported)],
+                   explanation=f"Sources disagree on whether it happened: one reports it, another "
+                   f"denies it (“{cue}”).")  # fmt: skip
+
+
+def test_denials_of_one_report_are_one_dispute_that_says_what_is_denied_and_by_whom():
+    first, copy, leaning, hoax, fake = SEEN_CLAIMS
+    story = Story({c.id: c for c in SEEN_CLAIMS}, {}, 5, SEEN)
+    findings = [_denial(hoax, [first, leaning], "hoax"), _denial(fake, [copy], "fake")]
+    facts, _ = dispute_facts(findings, story, {})
+    assert len(facts) == 1  # the copy carries the same sentence: one report, denied twice
+    assert facts[0].text == (
+        "Sources disagree on whether it happened: [1][2][3] report: A fisherman in Varne "
+        "caught a lobster weighing 9 kilograms, the harbour office said; [4][5] deny it "
+        "(hoax, fake)."
+    )  # the sentence that leans on another ("He said ...") is never the one quoted
+
+
+def test_denials_of_different_reports_stay_apart():
+    first, _, _, hoax, fake = SEEN_CLAIMS
+    other = claim(SEEN[2], SEEN[2].text)
+    story = Story({c.id: c for c in SEEN_CLAIMS}, {}, 5, SEEN)
+    facts, _ = dispute_facts([_denial(hoax, [first], "hoax"), _denial(fake, [other], "fake")],
+                             story, {})  # fmt: skip
+    assert len(facts) == 2
+    assert facts[1].text.endswith("[3] reports it; [5] denies it (fake).")

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .citation import overlap
+from .fragments import fragment
 from .models import Claim, ClaimGroup, Fact, Finding
 from .names import TITLES, name_key
 from .quantities import compatible
@@ -85,19 +86,95 @@ def dispute_facts(
 ) -> tuple[list[Fact], dict[str, Block]]:
     """One disputed fact per contradiction (most sources first), and what makes each claim
     that states a disputed detail carry it."""
-    facts, blocked = [], {}
+    facts, blocked, denials = [], {}, []
     for finding in findings:
         cited = [story.claims[c] for c in finding.claims if c in story.claims]
         if finding.kind != "contradiction" or len({c.article for c in cited}) < 2:
             continue
         blocked.update(carrying(finding, cited, story, groups.get(finding.group or "")))
+        if finding.type == "denial":
+            denials.append(Denied.of(finding, cited))
+            continue
         if finding.group is not None and not one_fact(cited):
             continue  # the sides state different things: a finding to check, not a dispute
         _, support = story.support(c.article for c in cited)
         text = dispute_text(finding, cited, story)
         facts.append(Fact(cited, support, disputed=True, dispute=text, text=text))
+    for denied in merged(denials):
+        _, support = story.support(c.article for c in denied.claims)
+        text = denied.text(story)
+        facts.append(Fact(denied.claims, support, disputed=True, dispute=text, text=text))
     facts.sort(key=lambda f: -story.support(c.article for c in f.claims)[0])
     return facts[:MAX_DISPUTES], blocked
+
+
+@dataclass
+class Denied:
+    """One report some sources give and others deny: the claims of each side and the words the
+    deniers use ("hoax", "no evidence")."""
+
+    deniers: list[Claim]
+    reported: list[Claim]
+    cues: list[str]
+
+    @classmethod
+    def of(cls, finding: Finding, cited: list[Claim]) -> Denied:
+        denier = cited[0].article  # a denial finding cites the denying sentence first
+        cue = _CUE.search(finding.explanation)
+        return cls(
+            [c for c in cited if c.article == denier],
+            [c for c in cited if c.article != denier],
+            [cue.group(1)] if cue else [],
+        )
+
+    @property
+    def claims(self) -> list[Claim]:
+        return list({c.id: c for c in self.reported + self.deniers}.values())
+
+    def text(self, story: Story) -> str:
+        """ "Sources disagree on whether it happened: [1][2] report: …; [3] deny it (hoax)." """
+        reporters = {c.article for c in self.reported} - {c.article for c in self.deniers}
+        whole = [c for c in self.reported if fragment(c.text) is None]  # read on its own
+        report = min(whole, key=lambda c: len(c.text)) if whole else None
+        says = "reports" if len(reporters) == 1 else "report"
+        stated = f"{says}: {report.text.rstrip(' .')}" if report else f"{says} it"
+        cues = ", ".join(dict.fromkeys(self.cues))
+        deniers = {c.article for c in self.deniers}
+        deny = "denies" if len(deniers) == 1 else "deny"
+        denied = f"{story.cite(deniers)} {deny} it" + (f" ({cues})" if cues else "")
+        return (
+            f"Sources disagree on whether it happened: {story.cite(reporters)} {stated}; {denied}."
+        )
+
+
+def merged(denials: list[Denied]) -> list[Denied]:
+    """Denials of one report stated once: two are one when the claims they deny meet (one
+    claim, or one sentence that two copies carry), directly or through a third."""
+    out: list[Denied] = []
+    for denied in denials:
+        meeting = [d for d in out if _keys(denied) & _keys(d)]
+        whole = Denied(list(denied.deniers), list(denied.reported), list(denied.cues))
+        for other in meeting:
+            out.remove(other)
+            whole = _joined(other, whole)
+        out.append(whole)
+    return out
+
+
+def _joined(first: Denied, second: Denied) -> Denied:
+    known = {c.id for c in first.reported + first.deniers}
+    return Denied(
+        first.deniers + [c for c in second.deniers if c.id not in known],
+        first.reported + [c for c in second.reported if c.id not in known],
+        first.cues + second.cues,
+    )
+
+
+def _keys(denied: Denied) -> set[str]:
+    return {c.id for c in denied.reported} | {c.text for c in denied.reported}
+
+
+_CUE = re.compile(r"“([^”]{1,60})”")
 
 
 def one_fact(cited: list[Claim]) -> bool:
