@@ -4,6 +4,7 @@ Runs ``factcheck`` (``python -m factcheck``, local engine) over the seed article
 FNC-1 story clusters (``real_clusters.py story``; dev and test reported apart) and counts, over
 the briefs' sentences:
 
+- ``empty``: briefs without a sentence;
 - ``from copies``: sentences whose wording is taken from an article with ``derived_from`` set;
 - ``citation fails``: citations whose source does not, on its own, carry the sentence's names,
   figures and dates (``brief.supported_by`` over that source's cited claims); ``strict`` also
@@ -85,6 +86,7 @@ LEAD_FACTS = {  # read from the seed articles; checked here, never in product co
 class Tally:
     reports: int = 0
     failed: int = 0
+    empty: int = 0
     sentences: int = 0
     from_copies: int = 0
     citations: int = 0
@@ -102,7 +104,7 @@ class Tally:
 
     def row(self, name: str) -> str:
         return (
-            f"{name:<11} {self.reports:>4} {self.failed:>4} {self.sentences:>6} "
+            f"{name:<11} {self.reports:>4} {self.failed:>4} {self.empty:>5} {self.sentences:>6} "
             f"{self.from_copies:>7} {self.citation_fails:>5}/{self.citations:<5} "
             f"{self.strict_fails:>6} {self.check_fails:>5} {self.word_fails:>5} "
             f"{self.quote_fails:>6} {self.artifacts:>9} {self.damaged:>7} {self.repeats:>7} "
@@ -111,9 +113,9 @@ class Tally:
 
 
 HEADER = (
-    "set         runs fail briefs  copies  cite fails  strict check words quotes artifacts "
-    "damaged repeats words fragments\n"
-    "                        sent.           (of all)"
+    "set         runs fail empty briefs  copies  cite fails  strict check words quotes "
+    "artifacts damaged repeats words fragments\n"
+    "                              sent.           (of all)"
 )
 
 
@@ -127,6 +129,7 @@ def measure(report: dict, tally: Tally) -> None:
     damage = Damage.read(findings, {aid: a["text"] for aid, a in articles.items()})
     sentences = report["brief"]["sentences"]
     tally.reports += 1
+    tally.empty += not sentences
     tally.sentences += len(sentences)
     for sentence in sentences:
         text = PREFIX.sub("", sentence["text"])
