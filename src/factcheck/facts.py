@@ -39,6 +39,7 @@ from .citation import Checker, overlap
 from .disputes import Block
 from .engines.local.claims import EDITORIAL, HEDGES
 from .fragments import fragment
+from .layout import without_dateline
 from .lead import lead_score
 from .main_clauses import main_clauses
 from .models import Claim, ClaimGroup, Fact
@@ -122,11 +123,15 @@ def stated_facts(
 
 def wordings(group: ClaimGroup, story: Story, blocked: dict[str, Block]) -> list[Candidate]:
     """The wordings the group's members offer that may be printed, cleanest first: each
-    sentence, the sentence with a disputed title left out, and their main clauses."""
+    sentence (an article's first without its dateline), the sentence with a disputed title
+    left out, and their main clauses."""
     found = []
     for member in group.members:
         block = blocked.get(member.id)
-        bases = [member.text, block.leave_out(member.text) if block else None]
+        text = member.text
+        if story.position.get(member.id) == 0:  # an article's first sentence may open with
+            text = without_dateline(text)  # its dateline
+        bases = [text, block.leave_out(text) if block else None]
         texts = [t for base in bases if base for t in (base, *main_clauses(base))]
         for text in dict.fromkeys(texts):
             if usable_wording(member, text, story, block):

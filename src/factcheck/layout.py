@@ -20,6 +20,10 @@
 Sentence-case lines longer than ``SHORT_HEADING`` words without final punctuation are left as
 text: without layout they could as well be a statement that lost its full stop.
 
+``without_dateline(text)`` leaves out the dateline a wire story's first sentence opens with
+("LISBON (Reuters) - ", "SAN JOSE, Calif. -- ", "(AP) — "): where the story was filed, not
+what it says.
+
 How the stage uses it: the segmenter marks each line ``line_kind`` names as furniture (a
 heading keeps ``heading=True``), offsets kept, so no claim, finding or brief sentence comes from
 it; the article's first line, when a heading, can stand as its title.
@@ -140,3 +144,19 @@ def furniture_lines(text: str) -> list[tuple[int, int, str]]:
         marked = kind is not None
         offset += len(raw)
     return found
+
+
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*"
+    r"(?:\((?:[A-Z][\w.&]*)(?:\s+[A-Z][\w.&]*){0,2}\))?|\((?:[A-Z][\w.&]*)(?:\s+[A-Z][\w.&]*){0,2}\))"
+    r"\s*(?:--|—|–|-)\s+(?=[A-Z0-9“\"‘'])"
+)
+
+
+def without_dateline(text: str) -> str:
+    """``text`` without the dateline it opens with, if any."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return text
+    place = re.match(r"[A-Z]{3,}|\(", match.group())  # "US - China talks" opens no dateline
+    return text[match.end() :] if place else text
