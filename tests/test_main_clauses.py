@@ -46,3 +46,12 @@ def test_a_time_word_before_after_still_opens_a_clause():
 def test_during_needs_no_comma_to_open_what_can_be_left_out():
     text = "The two ferry companies signed a joint timetable during a meeting in Velmar on Friday."
     assert main_clause(text) == "The two ferry companies signed a joint timetable."
+
+
+def test_an_aside_between_two_dashes_is_no_cut():
+    aside = ("The ferry horn sounded across the harbour, and the seal — which was either startled "
+             "or simply bored — slipped back into the water.")  # fmt: skip
+    assert all("and the seal." not in head for head in main_clauses(aside))
+    trailing = ("The ferry horn sounded across the crowded harbour at noon — which startled "
+                "the seals on the rocks.")  # fmt: skip
+    assert main_clauses(trailing) == ["The ferry horn sounded across the crowded harbour at noon."]

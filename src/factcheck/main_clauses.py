@@ -65,9 +65,18 @@ def _cuts(text: str) -> list[tuple[str, int]]:
     found = []
     for match in _OPENS_CLAUSE.finditer(text, 0, MAX_HEAD + 1):
         head = text[: match.start()].rstrip()
-        if not _inside_quotation(head) and len(head.split()) >= MIN_WORDS:
-            found.append((head.rstrip(",;:"), match.end()))
+        if _interrupts(match, text) or _inside_quotation(head) or len(head.split()) < MIN_WORDS:
+            continue
+        found.append((head.rstrip(",;:"), match.end()))
     return found
+
+
+def _interrupts(match: re.Match, text: str) -> bool:
+    """A dash that another dash closes later in the sentence sets off an aside ("the bear —
+    frightened by the noise — fled"): the sentence goes on after it, so cutting there leaves
+    a piece without its verb."""
+    dash = next((ch for ch in match.group() if ch in "—–"), None)
+    return dash is not None and dash in text[match.end() :]
 
 
 def _inside_quotation(head: str) -> bool:
