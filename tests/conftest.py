@@ -167,3 +167,13 @@ def fast_retries(monkeypatch):
 
         monkeypatch.setattr(client, "WAIT", tenacity.wait_none())
         monkeypatch.setattr(batch_api, "POLL_SECONDS", 0.0)
+
+
+@pytest.fixture
+def web(monkeypatch):
+    """A loopback web server (``tests/web_server.py``), reached without a proxy."""
+    from tests.web_server import WebServer
+
+    monkeypatch.delenv("HTTP_PROXY", raising=False)
+    with WebServer() as server:
+        yield server

@@ -22,7 +22,6 @@ from factcheck.fetch import (
     fetch_all,
     looks_like_url,
 )
-from tests.web_server import WebServer
 
 WEB = Path(__file__).parent / "data" / "web"
 LIMITS = FetchLimits(
@@ -35,12 +34,6 @@ ARTICLE = (WEB / "news_furniture.html").read_text(encoding="utf-8")
 def no_proxy(monkeypatch):
     for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
         monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture
-def web():
-    with WebServer() as server:
-        yield server
 
 
 def failure(url: str, limits: FetchLimits = LIMITS, **kwargs) -> str:

@@ -4,24 +4,8 @@ articles extracted and checked; a failing address is one line and the rest goes 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-import pytest
-
-from tests.web_server import WebServer
-
-STORY = Path(__file__).parent / "data" / "web" / "story"
-
-
-def story(name: str) -> str:
-    return (STORY / name).read_text(encoding="utf-8")
-
-
-@pytest.fixture
-def web(monkeypatch):
-    monkeypatch.delenv("HTTP_PROXY", raising=False)
-    with WebServer() as server:
-        yield server
+from tests.web_server import story
 
 
 def report_of(result) -> dict:

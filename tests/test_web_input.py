@@ -3,27 +3,11 @@ one line each and the rest goes on."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from factcheck.fetch import FetchLimits
 from factcheck.web_input import read_web
-from tests.web_server import WebServer
+from tests.web_server import story
 
-STORY = Path(__file__).parent / "data" / "web" / "story"
 LIMITS = FetchLimits(deadline=5)
-
-
-def story(name: str) -> str:
-    return (STORY / name).read_text(encoding="utf-8")
-
-
-@pytest.fixture
-def web(monkeypatch):
-    monkeypatch.delenv("HTTP_PROXY", raising=False)
-    with WebServer() as server:
-        yield server
 
 
 def test_pages_give_their_articles_and_failures_are_problems(web):

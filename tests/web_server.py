@@ -3,7 +3,8 @@
 ``WebServer`` listens on 127.0.0.1 on a free port; ``server.route(path, ...)`` says what a
 path answers (status, headers, body, a delay before answering, a drip between body chunks),
 ``server.url(path)`` is its address. It records each request's headers and the largest number
-of requests it served at once. Unknown paths answer 404.
+of requests it served at once. Unknown paths answer 404. ``story(name)`` reads one of the
+invented story pages in ``tests/data/web/story``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 
 @dataclass
@@ -115,3 +117,11 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
+
+
+STORY = Path(__file__).parent / "data" / "web" / "story"
+
+
+def story(name: str) -> str:
+    """An invented story page the web tests serve."""
+    return (STORY / name).read_text(encoding="utf-8")

@@ -309,15 +309,21 @@ def _with_partners(held: set[str], together: list[set[str]]) -> set[str]:
 
 
 def _beside(title: str, text: str, names: list[str]) -> bool:
-    word = rf"\b{re.escape(title)}\b"
     for name in names:
-        escaped = re.escape(name)
-        after = rf"{escaped},\s+[^,.;:()]{{0,40}}?{word}"
-        before = rf"{word}\s+(?:[\w.’'-]+\s+){{0,2}}{escaped}"
-        for near in _around(name, text):
-            if re.search(after, near, re.IGNORECASE) or re.search(before, near, re.IGNORECASE):
-                return True
+        patterns = beside_patterns(title, name)
+        if any(p.search(near) for near in _around(name, text) for p in patterns):
+            return True
     return False
+
+
+def beside_patterns(title: str, name: str) -> tuple[re.Pattern, re.Pattern]:
+    """A title in apposition after the name ("Ana Ruiz, the city's mayor") and a title up to two
+    words before it ("Mayor of Orlen Ana Ruiz")."""
+    word = rf"\b{re.escape(title)}\b"
+    escaped = re.escape(name)
+    after = rf"{escaped},\s+[^,.;:()]{{0,40}}?{word}"
+    before = rf"{word}\s+(?:[\w.’'-]+\s+){{0,2}}{escaped}"
+    return re.compile(after, re.IGNORECASE), re.compile(before, re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
